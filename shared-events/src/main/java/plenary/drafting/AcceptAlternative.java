@@ -1,0 +1,7 @@
+package plenary.drafting;
+
+import plenary.identity.Actor;
+
+public record AcceptAlternative(String draftId, String bracketId, String alternativeId, Actor actor)
+        implements DraftCommand {
+}

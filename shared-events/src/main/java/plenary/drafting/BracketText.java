@@ -1,0 +1,13 @@
+package plenary.drafting;
+
+import plenary.identity.Actor;
+
+import java.util.List;
+
+/** Brackets the {@code occurrence}-th (1-based) occurrence of the quoted words, optionally offering alternatives. */
+public record BracketText(String draftId, String paragraphId, String quote, int occurrence, List<String> alternatives,
+                          String reason, Actor actor) implements DraftCommand {
+    public BracketText {
+        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+    }
+}

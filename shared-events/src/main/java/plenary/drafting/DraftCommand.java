@@ -1,0 +1,12 @@
+package plenary.drafting;
+
+import plenary.identity.Actor;
+
+/** A drafting action asked of one draft, by the authenticated actor. */
+public sealed interface DraftCommand permits CreateDraft, ImportDraft, AdmitDelegation, ProposeParagraph,
+        BracketText, ProposeAlternative, AcceptAlternative, FinaliseDraft {
+
+    String draftId();
+
+    Actor actor();
+}

@@ -1,0 +1,12 @@
+package plenary.drafting;
+
+import plenary.identity.Actor;
+
+/** Something that happened to a draft. The events of a draft, in order, are its record. */
+public sealed interface DraftEvent permits DraftCreated, DraftImported, DelegationAdmitted, ParagraphProposed,
+        TextBracketed, AlternativeProposed, AlternativeAccepted, DraftFinalised {
+
+    String draftId();
+
+    Actor actor();
+}

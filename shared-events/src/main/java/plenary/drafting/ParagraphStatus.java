@@ -1,0 +1,3 @@
+package plenary.drafting;
+
+public enum ParagraphStatus { PENDING, FIRST_READING, SECOND_READING, AGREED_AD_REFERENDUM, AGREED, REOPENED }

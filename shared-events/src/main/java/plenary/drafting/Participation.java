@@ -1,0 +1,3 @@
+package plenary.drafting;
+
+public enum Participation { CONFIRMED, PENDING }

@@ -1,0 +1,18 @@
+package plenary.drafting;
+
+import plenary.identity.Actor;
+import plenary.text.Inline;
+
+import java.util.List;
+
+/**
+ * Words were put in brackets. The words as they stood become the alternative {@code originalAlternativeId};
+ * {@code alternatives} are those offered with the bracket.
+ */
+public record TextBracketed(String draftId, String paragraphId, String bracketId, String quote, int occurrence,
+                            String originalAlternativeId, List<Inline.Alternative> alternatives, String reason,
+                            Actor actor) implements DraftEvent {
+    public TextBracketed {
+        alternatives = List.copyOf(alternatives);
+    }
+}
