@@ -1,0 +1,166 @@
+package plenary.command.drafting;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import plenary.command.store.ExpectedVersion;
+import plenary.drafting.AcceptAlternative;
+import plenary.drafting.AdmitDelegation;
+import plenary.drafting.BracketText;
+import plenary.drafting.CreateDraft;
+import plenary.drafting.DraftCommand;
+import plenary.drafting.FinaliseDraft;
+import plenary.drafting.ImportDraft;
+import plenary.drafting.Participation;
+import plenary.drafting.ProposeAlternative;
+import plenary.drafting.ProposeParagraph;
+import plenary.drafting.Section;
+import plenary.identity.Actor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The drafting commands of API.md over HTTP. Each answers the draft's new version. */
+@RestController
+@RequestMapping("/api/drafts")
+class DraftCommandController {
+
+    record NewDraft(String reference, String title, String kind, String date, String venue) {
+    }
+
+    record NewDelegation(String code, String name, Participation participation) {
+    }
+
+    record NewParagraph(Section section, String after, String text) {
+    }
+
+    record NewBracket(String quote, Integer occurrence, List<String> alternatives, String reason) {
+    }
+
+    record NewAlternative(String text) {
+    }
+
+    record Acceptance(String alternativeId) {
+    }
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final CommandGateway commands;
+
+    DraftCommandController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody NewDraft body, Actor actor) {
+        String draftId = UUID.randomUUID().toString();
+        dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
+                null);
+        return Map.of("draftId", draftId, "version", 1);
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> importText(@RequestBody String markdown, Actor actor) {
+        String draftId = UUID.randomUUID().toString();
+        dispatch(new ImportDraft(draftId, TextInput.check(markdown), actor), null);
+        return Map.of("draftId", draftId, "version", 1);
+    }
+
+    @PostMapping(path = "/{draftId}/delegations", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> admit(@PathVariable String draftId, @RequestBody NewDelegation body, Actor actor,
+                              @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(send(new AdmitDelegation(draftId, body.code(), body.name(), body.participation(), actor),
+                ifMatch), null);
+    }
+
+    @PostMapping(path = "/{draftId}/paragraphs", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> propose(@PathVariable String draftId, @RequestBody NewParagraph body, Actor actor,
+                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(send(new ProposeParagraph(draftId, body.section(), body.after(), body.text(), actor), ifMatch),
+                "paragraphId");
+    }
+
+    @PostMapping(path = "/{draftId}/paragraphs/{paragraphId}/brackets", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> bracket(@PathVariable String draftId, @PathVariable String paragraphId,
+                                @RequestBody NewBracket body, Actor actor,
+                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        int occurrence = body.occurrence() == null ? 1 : body.occurrence();
+        if (occurrence < 1) {
+            throw new Refusal.Invalid("occurrence counts from 1");
+        }
+        return answer(send(new BracketText(draftId, paragraphId, body.quote(), occurrence, body.alternatives(),
+                body.reason(), actor), ifMatch), "bracketId");
+    }
+
+    @PostMapping(path = "/{draftId}/brackets/{bracketId}/alternatives", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> alternative(@PathVariable String draftId, @PathVariable String bracketId,
+                                    @RequestBody NewAlternative body, Actor actor,
+                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(send(new ProposeAlternative(draftId, bracketId, body.text(), actor), ifMatch), "alternativeId");
+    }
+
+    @PostMapping(path = "/{draftId}/brackets/{bracketId}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> accept(@PathVariable String draftId, @PathVariable String bracketId,
+                               @RequestBody Acceptance body, Actor actor,
+                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(send(new AcceptAlternative(draftId, bracketId, body.alternativeId(), actor), ifMatch), null);
+    }
+
+    @PostMapping("/{draftId}/finalise")
+    Map<String, Object> finalise(@PathVariable String draftId, Actor actor,
+                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        Receipt receipt = send(new FinaliseDraft(draftId, actor), ifMatch);
+        return Map.of("version", receipt.version(), "contentHash", receipt.contentHash());
+    }
+
+    private Receipt send(DraftCommand command, String ifMatch) {
+        return (Receipt) dispatch(command, ifMatch);
+    }
+
+    /** Creating handlers answer the new draft's id; the others a {@link Receipt}. */
+    private Object dispatch(DraftCommand command, String ifMatch) {
+        MetaData meta = MetaData.emptyInstance();
+        if (ifMatch != null) {
+            meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
+        }
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+    }
+
+    private static long parseVersion(String ifMatch) {
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            long version = Long.parseLong(v);
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new Refusal.Invalid("If-Match must carry a draft version, e.g. \"12\"");
+        }
+    }
+
+    private static Map<String, Object> answer(Receipt receipt, String idName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (idName != null) {
+            body.put(idName, receipt.id());
+        }
+        body.put("version", receipt.version());
+        return body;
+    }
+}

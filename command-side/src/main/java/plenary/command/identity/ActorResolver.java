@@ -1,0 +1,27 @@
+package plenary.command.identity;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import plenary.identity.Accounts;
+import plenary.identity.Actor;
+
+/** Gives a controller the authenticated {@link Actor}: the actor comes from the identity, never from the body. */
+final class ActorResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Actor.class;
+    }
+
+    @Override
+    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+                                 WebDataBinderFactory binders) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return Accounts.actor(auth.getName(), auth.getAuthorities().stream().map(a -> a.getAuthority()).toList());
+    }
+}

@@ -1,0 +1,40 @@
+package plenary.command.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import plenary.drafting.DraftCommand;
+
+@Configuration
+class EventStoreConfig {
+
+    /** One ObjectMapper for HTTP and for Axon's Jackson serializer, which looks this bean up by name. */
+    @Bean
+    @Primary
+    ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    /**
+     * Routes every drafting command to its draft. An expected version travels as metadata (from If-Match), so the
+     * messages in shared-events stay free of Axon annotations.
+     */
+    @Bean
+    CommandTargetResolver draftTargetResolver() {
+        return new CommandTargetResolver() {
+            @Override
+            public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
+                DraftCommand payload = (DraftCommand) command.getPayload();
+                Object expected = command.getMetaData().get(ExpectedVersion.METADATA_KEY);
+                // Axon counts sequence numbers from 0; a draft's version is its count of events.
+                Long sequence = expected == null ? null : ((Number) expected).longValue() - 1;
+                return new VersionedAggregateIdentifier(payload.draftId(), sequence);
+            }
+        };
+    }
+}
