@@ -1,0 +1,55 @@
+package plenary.query.drafting;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+import plenary.drafting.DraftEvent;
+import plenary.query.live.LiveChannel;
+import plenary.text.Document;
+import plenary.text.Fold;
+
+import java.time.Instant;
+
+/**
+ * Folds each draft's events into its current document with the shared {@link Fold}, keeps the events for
+ * catching up and auditing, and tells live clients once the change is committed.
+ */
+@Component
+@ProcessingGroup("drafts")
+class DraftProjection {
+
+    private final DraftTable table;
+    private final ObjectMapper json;
+    private final LiveChannel live;
+
+    DraftProjection(DraftTable table, ObjectMapper json, LiveChannel live) {
+        this.table = table;
+        this.json = json;
+        this.live = live;
+    }
+
+    @EventHandler
+    void on(DraftEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        long version = sequence + 1;
+        Document before = version == 1 ? null : table.document(event.draftId())
+                .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
+        if (before != null && before.version() >= version) {
+            return; // already folded: a redelivery after a processor restart
+        }
+        Document after = Fold.apply(before, event);
+        table.save(after, at);
+        var recorded = new DraftTable.RecordedEvent(version, event.getClass().getSimpleName(), event.actor(), at,
+                json.valueToTree(event));
+        table.append(event.draftId(), recorded);
+        live.afterCommit(LiveChange.of(before, after, recorded));
+    }
+
+    @ResetHandler
+    void reset() {
+        table.clear();
+    }
+}

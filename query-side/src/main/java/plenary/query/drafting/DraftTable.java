@@ -1,0 +1,100 @@
+package plenary.query.drafting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import plenary.identity.Actor;
+import plenary.text.Document;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The query side's own tables: the current document of each draft, and each draft's events. */
+@Repository
+class DraftTable {
+
+    record Summary(String draftId, String reference, String title, String status, long version) {
+    }
+
+    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload) {
+    }
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+
+    DraftTable(JdbcClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Optional<Document> document(String draftId) {
+        return db.sql("SELECT document FROM draft WHERE draft_id = ?").param(draftId)
+                .query((rs, i) -> read(rs.getString(1), Document.class)).optional();
+    }
+
+    void save(Document doc, Instant at) {
+        db.sql("""
+                INSERT INTO draft (draft_id, version, reference, title, status, document, updated_at)
+                VALUES (:id, :version, :reference, :title, :status, CAST(:document AS jsonb), :at)
+                ON CONFLICT (draft_id) DO UPDATE SET version = EXCLUDED.version, reference = EXCLUDED.reference,
+                    title = EXCLUDED.title, status = EXCLUDED.status, document = EXCLUDED.document,
+                    updated_at = EXCLUDED.updated_at
+                """)
+                .param("id", doc.draftId()).param("version", doc.version())
+                .param("reference", doc.header().reference()).param("title", doc.header().title())
+                .param("status", doc.status().name()).param("document", write(doc))
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    List<Summary> summaries() {
+        return db.sql("SELECT draft_id, reference, title, status, version FROM draft ORDER BY updated_at DESC")
+                .query(Summary.class).list();
+    }
+
+    void append(String draftId, RecordedEvent event) {
+        db.sql("""
+                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))
+                """)
+                .params(draftId, event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
+                        write(event.payload()))
+                .update();
+    }
+
+    List<RecordedEvent> eventsAfter(String draftId, long after) {
+        return db.sql("""
+                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                WHERE draft_id = ? AND version > ? ORDER BY version
+                """)
+                .params(draftId, after)
+                .query((rs, i) -> new RecordedEvent(rs.getLong(1), rs.getString(2),
+                        read(rs.getString(3), Actor.class), rs.getTimestamp(4).toInstant(),
+                        read(rs.getString(5), JsonNode.class)))
+                .list();
+    }
+
+    void clear() {
+        db.sql("TRUNCATE draft, draft_event").update();
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getSimpleName() + " in the read model", e);
+        }
+    }
+}

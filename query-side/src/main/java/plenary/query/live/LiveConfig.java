@@ -1,0 +1,38 @@
+package plenary.query.live;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+
+/** STOMP over WebSocket at /ws; a simple in-memory broker for /topic. */
+@Configuration
+@EnableWebSocketMessageBroker
+class LiveConfig implements WebSocketMessageBrokerConfigurer {
+
+    private final StompAuthentication authentication;
+
+    LiveConfig(StompAuthentication authentication) {
+        this.authentication = authentication;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.enableSimpleBroker("/topic");
+        registry.setApplicationDestinationPrefixes("/app");
+        // a client must see versions in the order they were published
+        registry.setPreservePublishOrder(true);
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(authentication);
+    }
+}
