@@ -1,0 +1,65 @@
+package plenary.local;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import plenary.command.CommandSideApplication;
+import plenary.devdb.DevDatabase;
+import plenary.query.QuerySideApplication;
+
+import java.util.Map;
+
+/**
+ * Starts the command side and the query side against one database. They stay two separate Spring contexts
+ * that share nothing but the event store, exactly as in the split deployment.
+ */
+public final class Plenary implements AutoCloseable {
+
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
+
+    private Plenary(ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide) {
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+    }
+
+    /** Port 0 picks free ports. */
+    public static Plenary start(DevDatabase db, int commandPort, int queryPort, String... extraProperties) {
+        Map<String, Object> database = Map.of(
+                "PLENARY_DB_URL", db.jdbcUrl(),
+                "PLENARY_DB_USER", db.username(),
+                "PLENARY_DB_PASSWORD", db.password());
+        ConfigurableApplicationContext command = CommandSideApplication.builder()
+                .profiles("local").properties(database)
+                .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
+                .properties(extraProperties)
+                .registerShutdownHook(false).run();
+        ConfigurableApplicationContext query = QuerySideApplication.builder()
+                .profiles("local").properties(database)
+                .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
+                .properties(extraProperties)
+                .registerShutdownHook(false).run();
+        return new Plenary(command, query);
+    }
+
+    public int commandPort() {
+        return ((WebServerApplicationContext) commandSide).getWebServer().getPort();
+    }
+
+    public int queryPort() {
+        return ((WebServerApplicationContext) querySide).getWebServer().getPort();
+    }
+
+    public ConfigurableApplicationContext commandSide() {
+        return commandSide;
+    }
+
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
+    }
+
+    @Override
+    public void close() {
+        querySide.close();
+        commandSide.close();
+    }
+}

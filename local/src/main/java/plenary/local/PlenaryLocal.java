@@ -1,0 +1,52 @@
+package plenary.local;
+
+import plenary.devdb.DevDatabase;
+import plenary.identity.DemoAccounts;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/** {@code java -jar local/target/plenary-local.jar}: the whole of Plenary on this machine, with one command. */
+public final class PlenaryLocal {
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Path data = Path.of(System.getProperty("plenary.data", ".plenary/pg")).toAbsolutePath();
+        int commandPort = Integer.getInteger("plenary.command.port", envInt("PLENARY_COMMAND_PORT", 8081));
+        int queryPort = Integer.getInteger("plenary.query.port", envInt("PLENARY_QUERY_PORT", 8082));
+
+        DevDatabase db = DevDatabase.persistent(data);
+        Plenary plenary = Plenary.start(db, commandPort, queryPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Plenary: stopping");
+            plenary.close();
+            db.close();
+        }, "plenary-stop"));
+
+        String accounts = DemoAccounts.all().stream().map(DemoAccounts.Account::user)
+                .collect(Collectors.joining(", "));
+        System.out.printf("""
+
+                ──────────────────────────────────────────────────────────────────────
+                 Plenary is ready (%s ms)
+                   command side  http://localhost:%d/api/drafts   (OpenAPI: /v3/api-docs)
+                   query side    http://localhost:%d/api/drafts   (OpenAPI: /v3/api-docs)
+                   live (STOMP)  ws://localhost:%d/ws   topic /topic/drafts.{draftId}
+                   database      %s
+                 Demo accounts (HTTP Basic, password = user name):
+                   %s
+                 Ctrl-C stops it; the drafts stay in %s
+                ──────────────────────────────────────────────────────────────────────
+                %n""", Duration.ofNanos(System.nanoTime() - started).toMillis(), plenary.commandPort(),
+                plenary.queryPort(), plenary.queryPort(), db.jdbcUrl(), accounts, data);
+    }
+
+    private static int envInt(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private PlenaryLocal() {
+    }
+}
