@@ -8,6 +8,8 @@ import java.util.List;
 public record BracketText(String draftId, String paragraphId, String quote, int occurrence, List<String> alternatives,
                           String reason, Actor actor) implements DraftCommand {
     public BracketText {
-        alternatives = alternatives == null ? List.of() : List.copyOf(alternatives);
+        // a null alternative, like an empty one, proposes deletion
+        alternatives = alternatives == null ? List.of()
+                : alternatives.stream().map(a -> a == null ? "" : a).toList();
     }
 }

@@ -164,9 +164,17 @@ public final class Fold {
         return paragraphs.stream().map(p -> p.id().equals(changed.id()) ? changed : p).toList();
     }
 
-    /** A drafting change: the zero draft is now under negotiation. */
+    /**
+     * A drafting change: the zero draft is now under negotiation, and a status line the text was imported with
+     * ("Final", say) no longer describes it.
+     */
     private static Document negotiated(Document doc) {
-        return bump(doc, doc.status() == DraftStatus.ZERO_DRAFT ? DraftStatus.UNDER_NEGOTIATION : doc.status());
+        if (doc.status() != DraftStatus.ZERO_DRAFT) {
+            return bump(doc, doc.status());
+        }
+        Document opened = doc.with(doc.version(), doc.status(), doc.header().withStatusLine(null), doc.participants(),
+                doc.paragraphs(), doc.contentHash());
+        return bump(opened, DraftStatus.UNDER_NEGOTIATION);
     }
 
     private static Document bump(Document doc, DraftStatus status) {
