@@ -17,7 +17,7 @@ public class LiveChannel {
 
     private final SimpMessagingTemplate broker;
 
-    LiveChannel(SimpMessagingTemplate broker) {
+    public LiveChannel(SimpMessagingTemplate broker) {
         this.broker = broker;
     }
 

@@ -13,9 +13,11 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
+    private final SubscriptionReceipts receipts;
 
-    LiveConfig(StompAuthentication authentication) {
+    LiveConfig(StompAuthentication authentication, SubscriptionReceipts receipts) {
         this.authentication = authentication;
+        this.receipts = receipts;
     }
 
     @Override
@@ -33,6 +35,6 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication);
+        registration.interceptors(authentication, receipts);
     }
 }
