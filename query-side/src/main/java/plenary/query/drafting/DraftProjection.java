@@ -13,6 +13,7 @@ import plenary.text.Document;
 import plenary.text.Fold;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Folds each draft's events into its current document with the shared {@link Fold}, keeps the events for
@@ -35,11 +36,12 @@ class DraftProjection {
     @EventHandler
     void on(DraftEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         long version = sequence + 1;
-        Document before = version == 1 ? null : table.document(event.draftId())
-                .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
-        if (before != null && before.version() >= version) {
-            return; // already folded: a redelivery after a processor restart
+        Optional<Document> current = table.document(event.draftId());
+        if (current.isPresent() && current.get().version() >= version) {
+            return; // already folded: a redelivery after a processor restart (the first event included)
         }
+        Document before = version == 1 ? null : current
+                .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
         Document after = Fold.apply(before, event);
         table.save(after, at);
         var recorded = new DraftTable.RecordedEvent(version, event.getClass().getSimpleName(), event.actor(), at,
