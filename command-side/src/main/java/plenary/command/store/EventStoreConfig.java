@@ -2,6 +2,8 @@ package plenary.command.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +20,15 @@ class EventStoreConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    /**
+     * Keeps recently used drafts in memory, so a command does not replay the draft's whole history first. Another
+     * instance appending meanwhile makes the append fail on the event store's unique key, which evicts the entry.
+     */
+    @Bean
+    Cache draftCache() {
+        return new WeakReferenceCache();
     }
 
     /**
