@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** A plain HTTP client, as an outside client of Plenary would use it: a user, a password, JSON. */
-final class Client {
+public final class Client {
 
-    record Response(int status, String contentType, String body) {
-        JsonNode json() {
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -30,7 +30,7 @@ final class Client {
     private final String base;
     private final String user;
 
-    Client(int port, String user) {
+    public Client(int port, String user) {
         this.base = "http://localhost:" + port;
         this.user = user;
     }
@@ -44,7 +44,7 @@ final class Client {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
-    Response postJson(String path, Object body) {
+    public Response postJson(String path, Object body) {
         try {
             return post(path, "application/json", JSON.writeValueAsString(body));
         } catch (IOException e) {

@@ -18,13 +18,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A STOMP client over WebSocket, logging in with CONNECT's login and passcode as a browser client does. */
-final class LiveClient implements AutoCloseable {
+public final class LiveClient implements AutoCloseable {
 
-    final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final WebSocketStompClient stomp;
     private final StompSession session;
 
-    LiveClient(int port, String user) throws Exception {
+    public LiveClient(int port, String user) throws Exception {
         stomp = new WebSocketStompClient(new StandardWebSocketClient());
         stomp.setMessageConverter(new MappingJackson2MessageConverter());
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
@@ -40,7 +40,7 @@ final class LiveClient implements AutoCloseable {
     }
 
     /** Subscribes and waits for the broker's receipt, so nothing published afterwards can be missed. */
-    void subscribe(String destination) throws InterruptedException {
+    public void subscribe(String destination) throws InterruptedException {
         CountDownLatch subscribed = new CountDownLatch(1);
         session.subscribe(destination, new StompFrameHandler() {
             @Override
@@ -58,7 +58,7 @@ final class LiveClient implements AutoCloseable {
         }
     }
 
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
             throw new AssertionError("no live message within 10 s");
