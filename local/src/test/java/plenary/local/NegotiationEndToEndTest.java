@@ -139,6 +139,13 @@ class NegotiationEndToEndTest {
         assertThat(events.get(3).at("/actor/role").asText()).isEqualTo("DELEGATION");
         assertThat(events.get(3).get("timestamp").asText()).isNotBlank();
         assertThat(auditor.get("/api/drafts/" + draft + "/events?after=4").json()).hasSize(2);
+
+        // 10. and the text as it stood at any version
+        assertThat(auditor.get("/api/drafts/" + draft + "/text?format=markdown&version=4").body())
+                .contains("[manage borders][secure borders]");
+        assertThat(auditor.get("/api/drafts/" + draft + "?version=4").json().get("version").asLong()).isEqualTo(4);
+        assertThat(auditor.get("/api/drafts/" + draft + "?version=7").status()).isEqualTo(404);
+        assertThat(auditor.get("/api/drafts/" + draft + "?version=x").status()).isEqualTo(400);
     }
 
     @Test

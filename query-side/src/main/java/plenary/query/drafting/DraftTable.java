@@ -71,11 +71,26 @@ class DraftTable {
                 SELECT version, type, actor, occurred_at, payload FROM draft_event
                 WHERE draft_id = ? AND version > ? ORDER BY version
                 """)
-                .params(draftId, after)
-                .query((rs, i) -> new RecordedEvent(rs.getLong(1), rs.getString(2),
-                        read(rs.getString(3), Actor.class), rs.getTimestamp(4).toInstant(),
-                        read(rs.getString(5), JsonNode.class)))
-                .list();
+                .params(draftId, after).query(this::recorded).list();
+    }
+
+    List<RecordedEvent> eventsUpTo(String draftId, long version) {
+        return db.sql("""
+                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                WHERE draft_id = ? AND version <= ? ORDER BY version
+                """)
+                .params(draftId, version).query(this::recorded).list();
+    }
+
+    private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
+                rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class));
+    }
+
+    /** The draft's version at an instant: the last event recorded at or before it. */
+    Optional<Long> versionAt(String draftId, Instant at) {
+        return db.sql("SELECT version FROM draft_event WHERE draft_id = ? AND occurred_at <= ? ORDER BY version DESC LIMIT 1")
+                .params(draftId, Timestamp.from(at)).query(Long.class).optional();
     }
 
     void clear() {

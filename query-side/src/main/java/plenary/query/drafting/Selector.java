@@ -1,0 +1,35 @@
+package plenary.query.drafting;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Which state of a draft a reader asks for: the current one, or as it stood at a version, at an instant or at a
+ * revision ({@code ?version=N}, {@code ?at=<ISO-8601 instant>}, {@code ?revision=Rev.1}); at most one of them.
+ */
+public record Selector(Long version, Instant at, String revision) {
+
+    public static final Selector CURRENT = new Selector(null, null, null);
+
+    public static Selector of(String version, String at, String revision) {
+        int given = (version != null ? 1 : 0) + (at != null ? 1 : 0) + (revision != null ? 1 : 0);
+        if (given > 1) {
+            throw new IllegalArgumentException("ask for one of version, at or revision, not several");
+        }
+        try {
+            Long v = version == null ? null : Long.valueOf(version);
+            if (v != null && v < 1) {
+                throw new IllegalArgumentException("version counts events from 1");
+            }
+            return new Selector(v, at == null ? null : Instant.parse(at), revision);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("version must be a number, e.g. version=12");
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("at must be an ISO-8601 instant, e.g. 2026-11-27T10:15:30Z");
+        }
+    }
+
+    public boolean current() {
+        return version == null && at == null && revision == null;
+    }
+}
