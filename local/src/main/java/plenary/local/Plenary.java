@@ -6,8 +6,6 @@ import plenary.command.CommandSideApplication;
 import plenary.devdb.DevDatabase;
 import plenary.query.QuerySideApplication;
 
-import java.util.Map;
-
 /**
  * Starts the command side and the query side against one database. They stay two separate Spring contexts
  * that share nothing but the event store, exactly as in the split deployment.
@@ -22,23 +20,23 @@ public final class Plenary implements AutoCloseable {
         this.querySide = querySide;
     }
 
-    /** Port 0 picks free ports. */
+    /**
+     * Port 0 picks free ports. The database and ports go in as command-line arguments, which outrank the
+     * environment, so that a test's fresh database wins over a PLENARY_DB_URL set for the whole run.
+     */
     public static Plenary start(DevDatabase db, int commandPort, int queryPort, String... extraProperties) {
-        Map<String, Object> database = Map.of(
-                "PLENARY_DB_URL", db.jdbcUrl(),
-                "PLENARY_DB_USER", db.username(),
-                "PLENARY_DB_PASSWORD", db.password());
         ConfigurableApplicationContext command = CommandSideApplication.builder()
-                .profiles("local").properties(database)
-                .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .profiles("local").properties("spring.main.banner-mode=off").properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, commandPort));
         ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .profiles("local").properties(database)
-                .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .profiles("local").properties("spring.main.banner-mode=off").properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, queryPort));
         return new Plenary(command, query);
+    }
+
+    private static String[] arguments(DevDatabase db, int port) {
+        return new String[]{"--server.port=" + port, "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password()};
     }
 
     public int commandPort() {
