@@ -2,6 +2,11 @@ package plenary.drafting;
 
 import plenary.identity.Actor;
 
-public record AdmitDelegation(String draftId, String code, String name, Participation participation, Actor actor)
-        implements DraftCommand {
+/** Admits a delegation, or an observer, to the draft. */
+public record AdmitDelegation(String draftId, String code, String name, Participation participation, boolean observer,
+                              Actor actor) implements DraftCommand {
+
+    public AdmitDelegation(String draftId, String code, String name, Participation participation, Actor actor) {
+        this(draftId, code, name, participation, false, actor);
+    }
 }

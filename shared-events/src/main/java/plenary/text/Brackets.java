@@ -68,14 +68,41 @@ public final class Brackets {
             if (node instanceof Bracket b && b.id().equals(bracketId)) {
                 out.addAll(replacement.apply(b));
             } else if (node instanceof Bracket b) {
-                List<Alternative> alts = b.alternatives().stream()
-                        .map(a -> new Alternative(a.id(), a.proposedBy(), rewrite(a.content(), bracketId, replacement)))
-                        .toList();
-                out.add(new Bracket(b.id(), b.raisedBy(), alts));
+                out.add(b.withAlternatives(b.alternatives().stream()
+                        .map(a -> a.withContent(rewrite(a.content(), bracketId, replacement)))
+                        .toList()));
             } else if (node instanceof Emphasis e) {
                 out.add(new Emphasis(rewrite(e.content(), bracketId, replacement)));
             } else if (node instanceof Strong s) {
                 out.add(new Strong(rewrite(s.content(), bracketId, replacement)));
+            } else {
+                out.add(node);
+            }
+        }
+        return normalise(out);
+    }
+
+    /** A "[Placeholder for …]": a bracket that holds the place of text still to come, and must be resolved. */
+    public static boolean placeholder(Bracket bracket) {
+        return bracket.alternatives().size() == 1 && bracket.alternatives().get(0).content().size() == 1
+                && bracket.alternatives().get(0).content().get(0) instanceof Text t
+                && t.text().strip().startsWith("Placeholder for");
+    }
+
+    /** The content without references to footnote {@code label}, wherever they are nested. */
+    public static List<Inline> withoutFootnoteRef(List<Inline> content, String label) {
+        List<Inline> out = new ArrayList<>();
+        for (Inline node : content) {
+            if (node instanceof Inline.FootnoteRef f && f.label().equals(label)) {
+                continue;
+            }
+            if (node instanceof Bracket b) {
+                out.add(b.withAlternatives(b.alternatives().stream()
+                        .map(a -> a.withContent(withoutFootnoteRef(a.content(), label))).toList()));
+            } else if (node instanceof Emphasis e) {
+                out.add(new Emphasis(withoutFootnoteRef(e.content(), label)));
+            } else if (node instanceof Strong s) {
+                out.add(new Strong(withoutFootnoteRef(s.content(), label)));
             } else {
                 out.add(node);
             }

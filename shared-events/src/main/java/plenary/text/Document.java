@@ -14,18 +14,35 @@ import java.util.Optional;
  */
 public record Document(String draftId, long version, DraftStatus status, Header header,
                        List<Participant> participants, List<Paragraph> paragraphs, List<Inline> chapeau,
-                       List<Footnote> footnotes, String footnotesAfter, String contentHash) {
+                       List<Footnote> footnotes, String footnotesAfter, String contentHash,
+                       List<Revision> revisions, SilenceProcedure silenceProcedure) {
 
     public Document {
         participants = List.copyOf(participants);
         paragraphs = List.copyOf(paragraphs);
         chapeau = List.copyOf(chapeau);
         footnotes = List.copyOf(footnotes);
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    public Document(String draftId, long version, DraftStatus status, Header header,
+                    List<Participant> participants, List<Paragraph> paragraphs, List<Inline> chapeau,
+                    List<Footnote> footnotes, String footnotesAfter, String contentHash) {
+        this(draftId, version, status, header, participants, paragraphs, chapeau, footnotes, footnotesAfter,
+                contentHash, List.of(), null);
     }
 
     public static Document empty(String draftId, Header header) {
         return new Document(draftId, 0, DraftStatus.ZERO_DRAFT, header, List.of(), List.of(), List.of(),
                 List.of(), null, null);
+    }
+
+    public Optional<Revision> revision(String label) {
+        return revisions.stream().filter(r -> r.label().equals(label)).findFirst();
+    }
+
+    public boolean silenceRunning() {
+        return silenceProcedure != null && silenceProcedure.running();
     }
 
     public Optional<Paragraph> paragraph(String paragraphId) {
@@ -74,6 +91,33 @@ public record Document(String draftId, long version, DraftStatus status, Header 
     Document with(long newVersion, DraftStatus newStatus, Header newHeader, List<Participant> newParticipants,
                   List<Paragraph> newParagraphs, String newContentHash) {
         return new Document(draftId, newVersion, newStatus, newHeader, newParticipants, newParagraphs, chapeau,
-                footnotes, footnotesAfter, newContentHash);
+                footnotes, footnotesAfter, newContentHash, revisions, silenceProcedure);
+    }
+
+    Document withParagraphs(List<Paragraph> changed) {
+        return with(version, status, header, participants, changed, contentHash);
+    }
+
+    Document withParticipants(List<Participant> changed) {
+        return with(version, status, header, changed, paragraphs, contentHash);
+    }
+
+    Document withHeader(Header changed) {
+        return with(version, status, changed, participants, paragraphs, contentHash);
+    }
+
+    Document withFootnotes(List<Footnote> changed, List<Paragraph> changedParagraphs) {
+        return new Document(draftId, version, status, header, participants, changedParagraphs, chapeau, changed,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    Document withRevisions(List<Revision> changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, changed, silenceProcedure);
+    }
+
+    Document withSilenceProcedure(SilenceProcedure changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, changed);
     }
 }

@@ -39,19 +39,53 @@ public sealed interface Inline {
     record LineBreak() implements Inline {
     }
 
-    /** Disputed text: one slot, one or more alternatives; the words as they stood are the first. */
-    record Bracket(String id, String raisedBy, List<Alternative> alternatives) implements Inline {
+    /**
+     * Disputed text: one slot, one or more alternatives; the words as they stood are the first. An OPTIONS
+     * bracket holds the alternatives for a whole paragraph ("Option 1: …", "Option 2: No text").
+     */
+    record Bracket(String id, String raisedBy, List<Alternative> alternatives, Kind kind) implements Inline {
+        public enum Kind { WORDS, OPTIONS }
+
         public Bracket {
             alternatives = List.copyOf(alternatives);
+            kind = kind == null ? Kind.WORDS : kind;
             if (alternatives.isEmpty()) {
                 throw new IllegalArgumentException("a bracket holds at least one alternative");
             }
         }
+
+        public Bracket(String id, String raisedBy, List<Alternative> alternatives) {
+            this(id, raisedBy, alternatives, Kind.WORDS);
+        }
+
+        public Bracket withAlternatives(List<Alternative> changed) {
+            return new Bracket(id, raisedBy, changed, kind);
+        }
+
+        public java.util.Optional<Alternative> alternative(String alternativeId) {
+            return alternatives.stream().filter(a -> a.id().equals(alternativeId)).findFirst();
+        }
     }
 
-    record Alternative(String id, String proposedBy, List<Inline> content) {
+    /** One text for a bracket's slot, with who proposed it and the delegations that support or object to it. */
+    record Alternative(String id, String proposedBy, List<Inline> content, List<String> supporters,
+                       List<String> objectors) {
         public Alternative {
             content = List.copyOf(content);
+            supporters = supporters == null ? List.of() : List.copyOf(supporters);
+            objectors = objectors == null ? List.of() : List.copyOf(objectors);
+        }
+
+        public Alternative(String id, String proposedBy, List<Inline> content) {
+            this(id, proposedBy, content, List.of(), List.of());
+        }
+
+        public Alternative withContent(List<Inline> changed) {
+            return new Alternative(id, proposedBy, changed, supporters, objectors);
+        }
+
+        public Alternative withPositions(List<String> supporting, List<String> objecting) {
+            return new Alternative(id, proposedBy, content, supporting, objecting);
         }
     }
 

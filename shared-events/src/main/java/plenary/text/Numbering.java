@@ -49,6 +49,23 @@ public final class Numbering {
         return null;
     }
 
+    /**
+     * Final numbering, as the secretariat applies it before finalising: numbered paragraphs of each section get
+     * consecutive numbers in their order (Roman in the preamble); unnumbered ones stay unnumbered.
+     */
+    public static java.util.Map<String, String> renumbered(Document doc) {
+        java.util.Map<String, String> numbers = new java.util.LinkedHashMap<>();
+        for (Section section : Section.values()) {
+            int n = 0;
+            for (Paragraph p : doc.section(section)) {
+                if (p.number() != null) {
+                    numbers.put(p.id(), format(++n, "", section == Section.PREAMBLE));
+                }
+            }
+        }
+        return numbers;
+    }
+
     private static int indexOf(List<Paragraph> paragraphs, String id) {
         for (int i = 0; i < paragraphs.size(); i++) {
             if (paragraphs.get(i).id().equals(id)) {

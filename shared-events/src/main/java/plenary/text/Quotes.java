@@ -25,6 +25,12 @@ public final class Quotes {
 
     /** Wraps the {@code occurrence}-th (1-based) occurrence of {@code quote} with what {@code wrapper} makes of it. */
     public List<Inline> wrap(List<Inline> content, String quote, int occurrence, Function<List<Inline>, Inline> wrapper) {
+        return replace(content, quote, occurrence, words -> List.of(wrapper.apply(words)));
+    }
+
+    /** Replaces the {@code occurrence}-th (1-based) occurrence of {@code quote} by what {@code replacement} makes of it. */
+    public List<Inline> replace(List<Inline> content, String quote, int occurrence,
+                                Function<List<Inline>, List<Inline>> wrapper) {
         String text = plain.of(content);
         int start = -1;
         for (int i = 0, from = 0; i < occurrence; i++) {
@@ -39,7 +45,7 @@ public final class Quotes {
         return Brackets.normalise(wrap(content, start, start + quote.length(), wrapper));
     }
 
-    private List<Inline> wrap(List<Inline> nodes, int s, int e, Function<List<Inline>, Inline> wrapper) {
+    private List<Inline> wrap(List<Inline> nodes, int s, int e, Function<List<Inline>, List<Inline>> wrapper) {
         int[] starts = new int[nodes.size()];
         int[] ends = new int[nodes.size()];
         int pos = 0;
@@ -62,7 +68,7 @@ public final class Quotes {
         return cut(nodes, starts, ends, s, e, wrapper);
     }
 
-    private Inline descend(Inline node, int s, int e, Function<List<Inline>, Inline> wrapper) {
+    private Inline descend(Inline node, int s, int e, Function<List<Inline>, List<Inline>> wrapper) {
         if (node instanceof Emphasis em) {
             return new Emphasis(Brackets.normalise(wrap(em.content(), s, e, wrapper)));
         }
@@ -77,8 +83,8 @@ public final class Quotes {
                 int altEnd = altStart + plain.of(a.content()).length();
                 if (altStart <= s && e <= altEnd) {
                     List<Inline> inner = Brackets.normalise(wrap(a.content(), s - altStart, e - altStart, wrapper));
-                    alts.set(j, new Alternative(a.id(), a.proposedBy(), inner));
-                    return new Bracket(b.id(), b.raisedBy(), alts);
+                    alts.set(j, a.withContent(inner));
+                    return b.withAlternatives(alts);
                 }
                 altStart = altEnd + 2;
             }
@@ -87,7 +93,7 @@ public final class Quotes {
     }
 
     private List<Inline> cut(List<Inline> nodes, int[] starts, int[] ends, int s, int e,
-                             Function<List<Inline>, Inline> wrapper) {
+                             Function<List<Inline>, List<Inline>> wrapper) {
         List<Inline> before = new ArrayList<>();
         List<Inline> middle = new ArrayList<>();
         List<Inline> after = new ArrayList<>();
@@ -111,7 +117,7 @@ public final class Quotes {
             }
         }
         List<Inline> out = new ArrayList<>(before);
-        out.add(wrapper.apply(Brackets.normalise(middle)));
+        out.addAll(wrapper.apply(Brackets.normalise(middle)));
         out.addAll(after);
         return out;
     }

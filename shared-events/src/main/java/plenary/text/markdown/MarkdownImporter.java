@@ -16,6 +16,7 @@ import plenary.text.Footnote;
 import plenary.text.Header;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
+import plenary.text.Options;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
 
@@ -42,6 +43,7 @@ public final class MarkdownImporter {
 
     private final IdAllocator ids;
     private final InlineMarkdown inlines;
+    private final String attribution;
 
     private String reference;
     private String date;
@@ -59,6 +61,7 @@ public final class MarkdownImporter {
 
     private MarkdownImporter(IdAllocator ids, String attribution) {
         this.ids = ids;
+        this.attribution = attribution;
         this.inlines = new InlineMarkdown(ids, attribution);
     }
 
@@ -192,7 +195,8 @@ public final class MarkdownImporter {
     }
 
     private void operative(String number, List<Inline> content) {
-        paragraphs.add(new Paragraph(ids.next("p"), Section.OPERATIVE, number, ParagraphStatus.PENDING, content));
+        paragraphs.add(new Paragraph(ids.next("p"), Section.OPERATIVE, number, ParagraphStatus.PENDING,
+                Options.read(content, ids, attribution)));
     }
 
     /**

@@ -6,6 +6,7 @@ import plenary.drafting.Section;
 import plenary.text.Document;
 import plenary.text.Footnote;
 import plenary.text.Inline;
+import plenary.text.Options;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
 
@@ -50,7 +51,7 @@ public final class MarkdownRenderer {
         List<String> blocks = new ArrayList<>();
         var h = doc.header();
         if (h.reference() != null) {
-            blocks.add("Ref: " + h.reference());
+            blocks.add("Ref: " + h.symbol());
         }
         if (h.date() != null) {
             blocks.add("Date: " + h.date());
@@ -133,6 +134,8 @@ public final class MarkdownRenderer {
                 sb.append("<sup>").append(f.label()).append("</sup>");
             } else if (node instanceof Inline.LineBreak) {
                 sb.append("  \n");
+            } else if (node instanceof Inline.Bracket b && b.kind() == Inline.Bracket.Kind.OPTIONS) {
+                options(b, sb);
             } else if (node instanceof Inline.Bracket b) {
                 for (Inline.Alternative a : b.alternatives()) {
                     sb.append('[');
@@ -143,6 +146,19 @@ public final class MarkdownRenderer {
                 Participant p = doc.participant(ref.participantId()).orElseThrow();
                 boolean pending = p.participation() == Participation.PENDING;
                 sb.append(pending ? "[" : "").append(escape(p.name())).append(pending ? "]" : "");
+            }
+        }
+    }
+
+    /** A paragraph's options, one per line: "**Option 1:** …", and "No text" for an empty one. */
+    private void options(Inline.Bracket b, StringBuilder sb) {
+        for (int i = 0; i < b.alternatives().size(); i++) {
+            sb.append(i == 0 ? "" : "  \n").append("**Option ").append(i + 1).append(":** ");
+            List<Inline> content = b.alternatives().get(i).content();
+            if (content.isEmpty()) {
+                sb.append(Options.NO_TEXT);
+            } else {
+                inline(content, sb);
             }
         }
     }
