@@ -1,16 +1,30 @@
 package plenary.command.drafting;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import plenary.drafting.AcceptAlternative;
+import plenary.drafting.AddFootnote;
 import plenary.drafting.AdmitDelegation;
+import plenary.drafting.AgreeParagraph;
+import plenary.drafting.AgreementWithdrawn;
 import plenary.drafting.AlternativeAccepted;
+import plenary.drafting.AlternativeObjected;
 import plenary.drafting.AlternativeProposed;
+import plenary.drafting.AlternativeSupported;
+import plenary.drafting.AlternativeWithdrawn;
 import plenary.drafting.BracketText;
+import plenary.drafting.BracketWithdrawn;
+import plenary.drafting.BreakSilence;
+import plenary.drafting.BridgingTextProposed;
+import plenary.drafting.ChangeParticipation;
+import plenary.drafting.CorrigendumIssued;
 import plenary.drafting.CreateDraft;
 import plenary.drafting.DelegationAdmitted;
+import plenary.drafting.DeletionProposed;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
@@ -18,11 +32,41 @@ import plenary.drafting.DraftFinalised;
 import plenary.drafting.DraftImported;
 import plenary.drafting.DraftKind;
 import plenary.drafting.FinaliseDraft;
+import plenary.drafting.FootnoteAdded;
+import plenary.drafting.FootnoteRemoved;
 import plenary.drafting.ImportDraft;
+import plenary.drafting.IssueCorrigendum;
+import plenary.drafting.IssueRevision;
+import plenary.drafting.MoveParagraph;
+import plenary.drafting.ObjectToAlternative;
+import plenary.drafting.OptionsOpened;
+import plenary.drafting.ParagraphAgreed;
+import plenary.drafting.ParagraphMoved;
 import plenary.drafting.ParagraphProposed;
+import plenary.drafting.ParagraphStatus;
+import plenary.drafting.ParagraphStatusSet;
+import plenary.drafting.ParagraphsRenumbered;
+import plenary.drafting.Participation;
+import plenary.drafting.ParticipationChanged;
 import plenary.drafting.ProposeAlternative;
+import plenary.drafting.ProposeBridgingText;
+import plenary.drafting.ProposeDeletion;
+import plenary.drafting.ProposeOption;
 import plenary.drafting.ProposeParagraph;
+import plenary.drafting.RemoveFootnote;
+import plenary.drafting.RenumberParagraphs;
+import plenary.drafting.RevisionIssued;
+import plenary.drafting.SetParagraphStatus;
+import plenary.drafting.SilenceBroken;
+import plenary.drafting.SilenceProcedureConcluded;
+import plenary.drafting.SilenceProcedureStarted;
+import plenary.drafting.SilenceSubject;
+import plenary.drafting.StartSilenceProcedure;
+import plenary.drafting.SupportAlternative;
 import plenary.drafting.TextBracketed;
+import plenary.drafting.WithdrawAgreement;
+import plenary.drafting.WithdrawAlternative;
+import plenary.drafting.WithdrawBracket;
 import plenary.text.Document;
 import plenary.text.Fold;
 import plenary.text.IdAllocator;
@@ -102,7 +146,7 @@ class Draft {
                 .map(Participant::id).findFirst()
                 .orElseGet(() -> ids().next("t"));
         apply(new DelegationAdmitted(draftId, participantId, command.code().toLowerCase(), command.name().strip(),
-                command.participation(), command.actor()));
+                command.participation(), command.observer(), command.actor()));
         return Receipt.of(document.version());
     }
 
@@ -172,9 +216,7 @@ class Draft {
         mayAct(command);
         Inline.Bracket bracket = bracket(command.bracketId());
         require(command.alternativeId(), "alternativeId");
-        if (bracket.alternatives().stream().noneMatch(a -> a.id().equals(command.alternativeId()))) {
-            throw new Refusal.NotFound("bracket " + bracket.id() + " has no alternative " + command.alternativeId());
-        }
+        alternative(bracket, command.alternativeId());
         apply(new AlternativeAccepted(draftId, bracket.id(), command.alternativeId(), command.actor()));
         return Receipt.of(document.version());
     }
@@ -197,17 +239,302 @@ class Draft {
         return new Receipt(document.version(), null, hash);
     }
 
+    // --- positions and withdrawals ---
+
+    @CommandHandler
+    Receipt handle(SupportAlternative command) {
+        mayAct(command);
+        alternative(bracket(command.bracketId()), command.alternativeId());
+        apply(new AlternativeSupported(draftId, command.bracketId(), command.alternativeId(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(ObjectToAlternative command) {
+        mayAct(command);
+        alternative(bracket(command.bracketId()), command.alternativeId());
+        apply(new AlternativeObjected(draftId, command.bracketId(), command.alternativeId(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(WithdrawAlternative command) {
+        mayAct(command);
+        Inline.Bracket bracket = bracket(command.bracketId());
+        Inline.Alternative alternative = alternative(bracket, command.alternativeId());
+        String me = command.actor().attribution();
+        if (!me.equals(alternative.proposedBy()) || alternative == bracket.alternatives().get(0)) {
+            throw new Refusal.Forbidden("only the delegation that proposed an alternative may withdraw it");
+        }
+        List<String> others = Holders.ofAlternative(alternative, me);
+        if (!others.isEmpty()) {
+            throw conflict("others hold this alternative: " + others, Map.of("heldBy", others));
+        }
+        apply(new AlternativeWithdrawn(draftId, bracket.id(), alternative.id(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(WithdrawBracket command) {
+        mayAct(command);
+        Inline.Bracket bracket = bracket(command.bracketId());
+        String me = command.actor().attribution();
+        if (!me.equals(bracket.raisedBy())) {
+            throw new Refusal.Forbidden("only " + bracket.raisedBy() + ", who raised this bracket, may withdraw it");
+        }
+        List<String> others = Holders.ofBracket(bracket, me);
+        if (!others.isEmpty()) {
+            throw conflict("others hold this bracket: " + others, Map.of("heldBy", others));
+        }
+        apply(new BracketWithdrawn(draftId, bracket.id(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    // --- options, bridging text, deletion, moving, numbering ---
+
+    @CommandHandler
+    Receipt handle(ProposeOption command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        if (command.text() == null) {
+            throw new Refusal.Invalid("text is required; an empty text is the option \"No text\"");
+        }
+        IdAllocator ids = ids();
+        Inline.Bracket options = Options.of(paragraph);
+        String bracketId = options != null ? options.id() : ids.next("b");
+        String originalId = options != null ? null : ids.next("a");
+        String optionId = ids.next("a");
+        List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
+        if (options != null) {
+            apply(new AlternativeProposed(draftId, bracketId, optionId, content, command.actor()));
+        } else {
+            apply(new OptionsOpened(draftId, paragraph.id(), bracketId, originalId,
+                    new Inline.Alternative(optionId, command.actor().attribution(), content), command.actor()));
+        }
+        return Receipt.of(document.version(), optionId);
+    }
+
+    @CommandHandler
+    Receipt handle(ProposeBridgingText command) {
+        mayAct(command);
+        Inline.Bracket bracket = bracket(command.bracketId());
+        if (command.replaces() == null || command.replaces().size() < 2) {
+            throw new Refusal.Invalid("bridging text replaces two or more alternatives; name them in replaces");
+        }
+        command.replaces().forEach(id -> alternative(bracket, id));
+        require(command.text(), "text");
+        IdAllocator ids = ids();
+        String alternativeId = ids.next("a");
+        List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
+        apply(new BridgingTextProposed(draftId, bracket.id(), List.copyOf(command.replaces()),
+                new Inline.Alternative(alternativeId, command.actor().attribution(), content), command.actor()));
+        return Receipt.of(document.version(), alternativeId);
+    }
+
+    @CommandHandler
+    Receipt handle(ProposeDeletion command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        if (Options.deletionProposed(paragraph)) {
+            throw conflict("deleting this paragraph is already proposed", Map.of());
+        }
+        IdAllocator ids = ids();
+        String bracketId = ids.next("b");
+        apply(new DeletionProposed(draftId, paragraph.id(), bracketId, ids.next("a"), ids.next("a"),
+                command.actor()));
+        return Receipt.of(document.version(), bracketId);
+    }
+
+    @CommandHandler
+    Receipt handle(MoveParagraph command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        if (command.after() != null) {
+            Paragraph after = paragraph(command.after());
+            if (after.section() != paragraph.section() || after.id().equals(paragraph.id())) {
+                throw new Refusal.Invalid("a paragraph moves after another paragraph of its own section");
+            }
+        }
+        apply(new ParagraphMoved(draftId, paragraph.id(), command.after(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(RenumberParagraphs command) {
+        mayAct(command);
+        apply(new ParagraphsRenumbered(draftId, Numbering.renumbered(document), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    // --- paragraph status and agreement ---
+
+    @CommandHandler
+    Receipt handle(SetParagraphStatus command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        if (command.status() == null || command.status() == ParagraphStatus.AGREED_AD_REFERENDUM) {
+            throw new Refusal.Invalid("status is one of PENDING, FIRST_READING, SECOND_READING, AGREED, REOPENED; "
+                    + "ad referendum agreement is each delegation's own");
+        }
+        apply(new ParagraphStatusSet(draftId, paragraph.id(), command.status(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(AgreeParagraph command) {
+        mayAct(command);
+        apply(new ParagraphAgreed(draftId, paragraph(command.paragraphId()).id(), command.adReferendum(),
+                command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(WithdrawAgreement command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        if (paragraph.agreements().stream().noneMatch(a -> a.delegation().equals(command.actor().delegation()))) {
+            throw conflict(command.actor().attribution() + " has not agreed this paragraph", Map.of());
+        }
+        apply(new AgreementWithdrawn(draftId, paragraph.id(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    // --- participants and footnotes ---
+
+    @CommandHandler
+    Receipt handle(ChangeParticipation command) {
+        mayAct(command);
+        require(command.code(), "code");
+        if (command.participation() == null) {
+            throw new Refusal.Invalid("participation must be CONFIRMED or PENDING");
+        }
+        Participant participant = document.participantByCode(command.code())
+                .orElseThrow(() -> new Refusal.NotFound("no delegation " + command.code() + " in this draft"));
+        if (command.actor().delegation() != null && !command.actor().delegation().equalsIgnoreCase(command.code())) {
+            throw new Refusal.Forbidden("a delegation speaks only for its own participation");
+        }
+        apply(new ParticipationChanged(draftId, participant.id(), command.participation(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    @CommandHandler
+    Receipt handle(AddFootnote command) {
+        mayAct(command);
+        Paragraph paragraph = paragraph(command.paragraphId());
+        require(command.text(), "text");
+        if (command.quote() != null) {
+            Quoting.check(document, paragraph, command.quote(), 1);
+        }
+        String label = Footnotes.nextLabel(document);
+        List<Inline> content = new InlineMarkdown(ids(), command.actor().attribution()).parse(command.text());
+        apply(new FootnoteAdded(draftId, label, paragraph.id(), command.quote(), content, command.actor()));
+        return Receipt.of(document.version(), label);
+    }
+
+    @CommandHandler
+    Receipt handle(RemoveFootnote command) {
+        mayAct(command);
+        if (document.footnotes().stream().noneMatch(f -> f.label().equals(command.label()))) {
+            throw new Refusal.NotFound("the draft has no footnote " + command.label());
+        }
+        apply(new FootnoteRemoved(draftId, command.label(), command.actor()));
+        return Receipt.of(document.version());
+    }
+
+    // --- revisions, silence procedure, corrigendum ---
+
+    @CommandHandler
+    Receipt handle(IssueRevision command) {
+        mayAct(command);
+        String label = command.label() == null || command.label().isBlank()
+                ? "Rev." + (document.revisions().stream().filter(r -> r.label().startsWith("Rev.")).count() + 1)
+                : command.label().strip();
+        if (label.contains("/") || label.length() > 40) {
+            throw new Refusal.Invalid("a revision label is a short suffix such as Rev.2");
+        }
+        if (document.revision(label).isPresent()) {
+            throw conflict(label + " was already issued; revisions are immutable", Map.of());
+        }
+        apply(new RevisionIssued(draftId, label, command.actor()));
+        return Receipt.of(document.version(), label);
+    }
+
+    @CommandHandler
+    Receipt handle(StartSilenceProcedure command, DeadlineManager deadlines) {
+        mayAct(command);
+        if (command.deadline() == null || !command.deadline().isAfter(java.time.Instant.now())) {
+            throw new Refusal.Invalid("the deadline must be an exact instant in the future");
+        }
+        SilenceSubject subject = command.subject() != null ? command.subject()
+                : document.participants().stream().anyMatch(p -> p.participation() == Participation.PENDING)
+                ? SilenceSubject.PARTICIPATION : SilenceSubject.TEXT;
+        if (subject == SilenceSubject.PARTICIPATION
+                && document.participants().stream().noneMatch(p -> p.participation() == Participation.PENDING)) {
+            throw conflict("no participation is pending: there is nothing to confirm under silence", Map.of());
+        }
+        String procedureId = ids().next("s");
+        apply(new SilenceProcedureStarted(draftId, procedureId, command.deadline(), subject, command.actor()));
+        deadlines.schedule(command.deadline(), SilenceDeadline.NAME, new SilenceDeadline(procedureId, command.actor()));
+        return Receipt.of(document.version(), procedureId);
+    }
+
+    @CommandHandler
+    Receipt handle(BreakSilence command, DeadlineManager deadlines) {
+        Permissions.check(command, document);
+        if (!document.silenceRunning()) {
+            throw conflict("no silence procedure is running", Map.of());
+        }
+        require(command.reason(), "reason");
+        apply(new SilenceBroken(draftId, document.silenceProcedure().id(), command.reason().strip(), command.actor()));
+        deadlines.cancelAllWithinScope(SilenceDeadline.NAME);
+        return Receipt.of(document.version());
+    }
+
+    /** Nobody broke silence by the deadline: the subject is adopted, on behalf of whoever started it. */
+    @DeadlineHandler(deadlineName = SilenceDeadline.NAME)
+    void on(SilenceDeadline deadline) {
+        if (document.silenceRunning() && document.silenceProcedure().id().equals(deadline.procedureId())) {
+            apply(new SilenceProcedureConcluded(draftId, deadline.procedureId(), document.silenceProcedure().subject(),
+                    deadline.startedBy()));
+        }
+    }
+
+    @CommandHandler
+    Receipt handle(IssueCorrigendum command) {
+        Permissions.check(command, document);
+        if (!document.finalised()) {
+            throw conflict("only a final text takes a corrigendum; until then, amend the draft", Map.of());
+        }
+        require(command.markdown(), "text");
+        long number = document.revisions().stream().filter(r -> r.label().startsWith("Corr.")).count() + 1;
+        Document corrected = Corrigenda.corrected(document,
+                MarkdownImporter.parse(command.markdown(), ids(), command.actor().attribution()));
+        String label = "Corr." + number;
+        // the hash is that of the corrected text exactly as the fold will leave it
+        String hash = MarkdownRenderer.contentHash(
+                Fold.apply(document, new CorrigendumIssued(draftId, label, corrected, null, command.actor())));
+        apply(new CorrigendumIssued(draftId, label, corrected, hash, command.actor()));
+        return new Receipt(document.version(), label, hash);
+    }
+
     @EventSourcingHandler
     void on(DraftEvent event) {
         draftId = event.draftId();
         document = Fold.apply(document, event);
     }
 
-    /** The rules every command on an existing draft obeys: the right role, an admitted delegation, not final. */
+    /**
+     * The rules every command on an existing draft obeys: the right role, an admitted delegation, not final, and
+     * not frozen under a running silence procedure.
+     */
     private void mayAct(DraftCommand command) {
         Permissions.check(command, document);
         if (document.finalised()) {
             throw conflict("the draft is final; only a corrigendum can change it now", Map.of());
+        }
+        if (document.silenceRunning()) {
+            throw conflict("the text is under a silence procedure until " + document.silenceProcedure().deadline()
+                    + "; it can only be broken", Map.of("silenceProcedure", document.silenceProcedure()));
         }
     }
 
@@ -218,6 +545,11 @@ class Draft {
     private Paragraph paragraph(String paragraphId) {
         return document.paragraph(paragraphId)
                 .orElseThrow(() -> new Refusal.NotFound("the draft has no paragraph " + paragraphId));
+    }
+
+    private static Inline.Alternative alternative(Inline.Bracket bracket, String alternativeId) {
+        return bracket.alternative(alternativeId).orElseThrow(() ->
+                new Refusal.NotFound("bracket " + bracket.id() + " has no alternative " + alternativeId));
     }
 
     private Inline.Bracket bracket(String bracketId) {

@@ -1,8 +1,5 @@
 package plenary.command.drafting;
 
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import plenary.command.store.ExpectedVersion;
 import plenary.drafting.AcceptAlternative;
 import plenary.drafting.AdmitDelegation;
 import plenary.drafting.BracketText;
@@ -26,7 +22,6 @@ import plenary.drafting.ProposeParagraph;
 import plenary.drafting.Section;
 import plenary.identity.Actor;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +34,8 @@ class DraftCommandController {
     record NewDraft(String reference, String title, String kind, String date, String venue) {
     }
 
-    record NewDelegation(String code, String name, Participation participation) {
+    /** {@code observer} true admits an observer rather than a delegation. */
+    record NewDelegation(String code, String name, Participation participation, Boolean observer) {
     }
 
     record NewParagraph(Section section, String after, String text) {
@@ -56,9 +52,9 @@ class DraftCommandController {
 
     private static final String IF_MATCH = "If-Match";
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    DraftCommandController(CommandGateway commands) {
+    DraftCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -66,7 +62,7 @@ class DraftCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody NewDraft body, Actor actor) {
         String draftId = UUID.randomUUID().toString();
-        dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
+        commands.dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
                 null);
         return Map.of("draftId", draftId, "version", 1);
     }
@@ -75,15 +71,15 @@ class DraftCommandController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> importText(@RequestBody String markdown, Actor actor) {
         String draftId = UUID.randomUUID().toString();
-        dispatch(new ImportDraft(draftId, TextInput.check(markdown), actor), null);
+        commands.dispatch(new ImportDraft(draftId, TextInput.check(markdown), actor), null);
         return Map.of("draftId", draftId, "version", 1);
     }
 
     @PostMapping(path = "/{draftId}/delegations", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> admit(@PathVariable String draftId, @RequestBody NewDelegation body, Actor actor,
                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return answer(send(new AdmitDelegation(draftId, body.code(), body.name(), body.participation(), actor),
-                ifMatch), null);
+        return answer(send(new AdmitDelegation(draftId, body.code(), body.name(), body.participation(),
+                Boolean.TRUE.equals(body.observer()), actor), ifMatch), null);
     }
 
     @PostMapping(path = "/{draftId}/paragraphs", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -130,37 +126,10 @@ class DraftCommandController {
     }
 
     private Receipt send(DraftCommand command, String ifMatch) {
-        return (Receipt) dispatch(command, ifMatch);
-    }
-
-    /** Creating handlers answer the new draft's id; the others a {@link Receipt}. */
-    private Object dispatch(DraftCommand command, String ifMatch) {
-        MetaData meta = MetaData.emptyInstance();
-        if (ifMatch != null) {
-            meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
-        }
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
-    }
-
-    private static long parseVersion(String ifMatch) {
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            long version = Long.parseLong(v);
-            if (version < 1) {
-                throw new NumberFormatException();
-            }
-            return version;
-        } catch (NumberFormatException e) {
-            throw new Refusal.Invalid("If-Match must carry a draft version, e.g. \"12\"");
-        }
+        return commands.send(command, ifMatch);
     }
 
     private static Map<String, Object> answer(Receipt receipt, String idName) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (idName != null) {
-            body.put(idName, receipt.id());
-        }
-        body.put("version", receipt.version());
-        return body;
+        return CommandSender.answer(receipt, idName);
     }
 }

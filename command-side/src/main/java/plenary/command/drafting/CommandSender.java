@@ -1,0 +1,58 @@
+package plenary.command.drafting;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.stereotype.Component;
+import plenary.command.store.ExpectedVersion;
+import plenary.drafting.DraftCommand;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Sends a drafting command and waits for its answer, carrying the sender's If-Match version when given. */
+@Component
+class CommandSender {
+
+    private final CommandGateway commands;
+
+    CommandSender(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    Receipt send(DraftCommand command, String ifMatch) {
+        return (Receipt) dispatch(command, ifMatch);
+    }
+
+    /** Creating handlers answer the new draft's id; the others a {@link Receipt}. */
+    Object dispatch(DraftCommand command, String ifMatch) {
+        MetaData meta = MetaData.emptyInstance();
+        if (ifMatch != null) {
+            meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
+        }
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+    }
+
+    /** The answer body: the new id under its name, when the command made one, and the version. */
+    static Map<String, Object> answer(Receipt receipt, String idName) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (idName != null) {
+            body.put(idName, receipt.id());
+        }
+        body.put("version", receipt.version());
+        return body;
+    }
+
+    private static long parseVersion(String ifMatch) {
+        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            long version = Long.parseLong(v);
+            if (version < 1) {
+                throw new NumberFormatException();
+            }
+            return version;
+        } catch (NumberFormatException e) {
+            throw new Refusal.Invalid("If-Match must carry a draft version, e.g. \"12\"");
+        }
+    }
+}

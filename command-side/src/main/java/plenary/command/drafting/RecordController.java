@@ -1,0 +1,102 @@
+package plenary.command.drafting;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import plenary.drafting.AddFootnote;
+import plenary.drafting.BreakSilence;
+import plenary.drafting.DraftCommand;
+import plenary.drafting.IssueCorrigendum;
+import plenary.drafting.IssueRevision;
+import plenary.drafting.RemoveFootnote;
+import plenary.drafting.RenumberParagraphs;
+import plenary.drafting.SilenceSubject;
+import plenary.drafting.StartSilenceProcedure;
+import plenary.identity.Actor;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The secretariat's record of the text: footnotes, numbering, revisions, silence procedures and corrigenda. */
+@RestController
+@RequestMapping("/api/drafts/{draftId}")
+class RecordController {
+
+    record NewFootnote(String paragraphId, String quote, String text) {
+    }
+
+    record NewRevision(String label) {
+    }
+
+    record NewSilenceProcedure(Instant deadline, SilenceSubject subject) {
+    }
+
+    record SilenceBreak(String reason) {
+    }
+
+    private static final String IF_MATCH = "If-Match";
+
+    private final CommandSender commands;
+
+    RecordController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping(path = "/footnotes", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> addFootnote(@PathVariable String draftId, @RequestBody NewFootnote body, Actor actor,
+                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new AddFootnote(draftId, body.paragraphId(), body.quote(), body.text(), actor), ifMatch, "label");
+    }
+
+    @DeleteMapping("/footnotes/{label}")
+    Map<String, Object> removeFootnote(@PathVariable String draftId, @PathVariable String label, Actor actor,
+                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new RemoveFootnote(draftId, label, actor), ifMatch, null);
+    }
+
+    @PostMapping("/renumbering")
+    Map<String, Object> renumber(@PathVariable String draftId, Actor actor,
+                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new RenumberParagraphs(draftId, actor), ifMatch, null);
+    }
+
+    @PostMapping("/revisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> revision(@PathVariable String draftId, @RequestBody(required = false) NewRevision body,
+                                 Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new IssueRevision(draftId, body == null ? null : body.label(), actor), ifMatch, "label");
+    }
+
+    @PostMapping(path = "/silence-procedures", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> startSilence(@PathVariable String draftId, @RequestBody NewSilenceProcedure body,
+                                     Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new StartSilenceProcedure(draftId, body.deadline(), body.subject(), actor), ifMatch,
+                "procedureId");
+    }
+
+    @PostMapping(path = "/silence-procedures/current/break", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> breakSilence(@PathVariable String draftId, @RequestBody SilenceBreak body, Actor actor,
+                                     @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+        return answer(new BreakSilence(draftId, body.reason(), actor), ifMatch, null);
+    }
+
+    @PostMapping(path = "/corrigenda", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody String markdown, Actor actor) {
+        Receipt receipt = commands.send(new IssueCorrigendum(draftId, TextInput.check(markdown), actor), null);
+        return Map.of("label", receipt.id(), "version", receipt.version(), "contentHash", receipt.contentHash());
+    }
+
+    private Map<String, Object> answer(DraftCommand command, String ifMatch, String idName) {
+        return CommandSender.answer(commands.send(command, ifMatch), idName);
+    }
+}
