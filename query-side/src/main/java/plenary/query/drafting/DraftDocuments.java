@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
 import plenary.text.Document;
 import plenary.text.Fold;
+import plenary.text.Revision;
 
 import java.util.NoSuchElementException;
 
@@ -30,11 +31,16 @@ public class DraftDocuments {
         if (selector.current()) {
             return current;
         }
+        long version;
         if (selector.revision() != null) {
-            throw new UnknownDraft("draft " + draftId + " has no revision " + selector.revision());
+            version = current.revision(selector.revision()).map(Revision::version).orElseThrow(() ->
+                    new UnknownDraft("draft " + draftId + " has no revision " + selector.revision()));
+        } else if (selector.version() != null) {
+            version = selector.version();
+        } else {
+            version = table.versionAt(draftId, selector.at()).orElseThrow(() ->
+                    new UnknownDraft("draft " + draftId + " did not exist yet at " + selector.at()));
         }
-        long version = selector.version() != null ? selector.version() : table.versionAt(draftId, selector.at())
-                .orElseThrow(() -> new UnknownDraft("draft " + draftId + " did not exist yet at " + selector.at()));
         if (version > current.version()) {
             throw new UnknownDraft("draft " + draftId + " has " + current.version() + " versions, not " + version);
         }

@@ -6,6 +6,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import plenary.drafting.Section;
+import plenary.text.Brackets;
+import plenary.text.Document;
+import plenary.text.Revision;
+
 import java.util.List;
 
 /** The drafting queries of API.md: the drafts, a draft's document at any selector, and its events. */
@@ -30,6 +35,30 @@ class DraftQueryController {
     DraftView draft(@PathVariable String draftId, @RequestParam(required = false) String version,
                     @RequestParam(required = false) String at, @RequestParam(required = false) String revision) {
         return DraftView.of(documents.document(draftId, Selector.of(version, at, revision)));
+    }
+
+    /** The brackets of the draft, with who raised each and who proposed, supports or objects to each alternative. */
+    @GetMapping("/{draftId}/brackets")
+    List<OpenBracket> brackets(@PathVariable String draftId, @RequestParam(defaultValue = "open") String state,
+                               @RequestParam(required = false) String version, @RequestParam(required = false) String at,
+                               @RequestParam(required = false) String revision) {
+        if (!state.equals("open")) {
+            throw new IllegalArgumentException("state=open is the only state a bracket has until it is resolved");
+        }
+        Document doc = documents.document(draftId, Selector.of(version, at, revision));
+        return doc.openBrackets().stream().map(open -> new OpenBracket(open.paragraph().id(),
+                open.paragraph().number(), open.paragraph().section(), DraftView.bracket(doc, open.bracket()),
+                Brackets.placeholder(open.bracket()))).toList();
+    }
+
+    record OpenBracket(String paragraphId, String number, Section section, DraftView.BracketView bracket,
+                       boolean placeholder) {
+    }
+
+    /** The revisions issued, in order, each with the version it stands for. */
+    @GetMapping("/{draftId}/revisions")
+    List<Revision> revisions(@PathVariable String draftId) {
+        return documents.document(draftId, Selector.CURRENT).revisions();
     }
 
     @GetMapping("/{draftId}/events")
