@@ -181,6 +181,10 @@ class NegotiationEndToEndTest {
     }
 
     static JsonNode awaitVersion(String draft, long version) {
+        return awaitVersionWith(auditor, draft, version);
+    }
+
+    static JsonNode awaitVersionWith(Client auditor, String draft, long version) {
         JsonNode[] seen = new JsonNode[1];
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             Client.Response r = auditor.get("/api/drafts/" + draft);
