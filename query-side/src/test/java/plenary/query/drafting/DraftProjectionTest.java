@@ -334,16 +334,17 @@ class DraftProjectionTest {
         assertThat(view.participants()).extracting(DraftView.ParticipantView::code).contains("kaz");
         assertThat(view.participants()).filteredOn(p -> "kaz".equals(p.code())).singleElement()
                 .isEqualTo(new DraftView.ParticipantView("t2", "kaz", "the Republic of Kazakhstan",
-                        Participation.CONFIRMED));
+                        Participation.CONFIRMED, false));
 
         DraftView.ParagraphView v = view.paragraphs().stream().filter(p -> p.paragraphId().equals(ppV))
                 .findFirst().orElseThrow();
         assertThat(v.section()).isEqualTo(Section.PREAMBLE);
         assertThat(v.text()).contains("migration, [manage borders][secure borders][control borders], stem");
-        assertThat(v.brackets()).containsExactly(new DraftView.BracketView("b3", "KAZ", List.of(
-                new DraftView.AlternativeView("a3", "manage borders", null),
-                new DraftView.AlternativeView("a3.2", "secure borders", "KAZ"),
-                new DraftView.AlternativeView("a4", "control borders", "TJK"))));
+        assertThat(v.brackets()).containsExactly(new DraftView.BracketView("b3", "KAZ", Inline.Bracket.Kind.WORDS,
+                List.of(new DraftView.AlternativeView("a3", "manage borders", null, List.of(), List.of(), ""),
+                        new DraftView.AlternativeView("a3.2", "secure borders", "KAZ", List.of(), List.of(), "(KAZ)"),
+                        new DraftView.AlternativeView("a4", "control borders", "TJK", List.of(), List.of(),
+                                "(TJK)"))));
 
         // paragraphs without brackets list none
         assertThat(view.paragraphs()).filteredOn(p -> !p.paragraphId().equals(ppV))
