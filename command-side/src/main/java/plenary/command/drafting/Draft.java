@@ -224,12 +224,7 @@ class Draft {
     @CommandHandler
     Receipt handle(FinaliseDraft command) {
         mayAct(command);
-        List<Map<String, Object>> open = document.openBrackets().stream()
-                .map(at -> Map.<String, Object>of(
-                        "bracketId", at.bracket().id(),
-                        "paragraphId", at.paragraph().id(),
-                        "text", MarkdownRenderer.inline(document, List.of(at.bracket()))))
-                .toList();
+        List<Map<String, Object>> open = openBrackets(document);
         if (!open.isEmpty()) {
             throw conflict(open.size() + " disputed bracket(s) remain open; accept or withdraw them first",
                     Map.of("openBrackets", open));
@@ -318,7 +313,7 @@ class Draft {
     Receipt handle(ProposeBridgingText command) {
         mayAct(command);
         Inline.Bracket bracket = bracket(command.bracketId());
-        if (command.replaces() == null || command.replaces().size() < 2) {
+        if (command.replaces() == null || command.replaces().stream().distinct().count() < 2) {
             throw new Refusal.Invalid("bridging text replaces two or more alternatives; name them in replaces");
         }
         command.replaces().forEach(id -> alternative(bracket, id));
@@ -447,7 +442,7 @@ class Draft {
     Receipt handle(IssueRevision command) {
         mayAct(command);
         String label = command.label() == null || command.label().isBlank()
-                ? "Rev." + (document.revisions().stream().filter(r -> r.label().startsWith("Rev.")).count() + 1)
+                ? "Rev." + (Labels.highest(document, "Rev.") + 1)
                 : command.label().strip();
         if (label.contains("/") || label.length() > 40) {
             throw new Refusal.Invalid("a revision label is a short suffix such as Rev.2");
@@ -506,9 +501,13 @@ class Draft {
             throw conflict("only a final text takes a corrigendum; until then, amend the draft", Map.of());
         }
         require(command.markdown(), "text");
-        long number = document.revisions().stream().filter(r -> r.label().startsWith("Corr.")).count() + 1;
+        long number = Labels.highest(document, "Corr.") + 1;
         Document corrected = Corrigenda.corrected(document,
                 MarkdownImporter.parse(command.markdown(), ids(), command.actor().attribution()));
+        List<Map<String, Object>> open = openBrackets(corrected);
+        if (!open.isEmpty()) {
+            throw conflict("a corrected final text has no disputed brackets", Map.of("openBrackets", open));
+        }
         String label = "Corr." + number;
         // the hash is that of the corrected text exactly as the fold will leave it
         String hash = MarkdownRenderer.contentHash(
@@ -536,6 +535,16 @@ class Draft {
             throw conflict("the text is under a silence procedure until " + document.silenceProcedure().deadline()
                     + "; it can only be broken", Map.of("silenceProcedure", document.silenceProcedure()));
         }
+    }
+
+    /** What blocks a final text: each open bracket with its paragraph and its words. */
+    private static List<Map<String, Object>> openBrackets(Document text) {
+        return text.openBrackets().stream()
+                .map(at -> Map.<String, Object>of(
+                        "bracketId", at.bracket().id(),
+                        "paragraphId", at.paragraph().id(),
+                        "text", MarkdownRenderer.inline(text, List.of(at.bracket()))))
+                .toList();
     }
 
     private IdAllocator ids() {
