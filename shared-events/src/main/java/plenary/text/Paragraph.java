@@ -5,14 +5,59 @@ import plenary.drafting.Section;
 
 import java.util.List;
 
-/** A preambular or operative paragraph. {@code number} is its label without punctuation: "iv", "3bis", or null. */
-public record Paragraph(String id, Section section, String number, ParagraphStatus status, List<Inline> content) {
+/**
+ * A preambular or operative paragraph, a sub-paragraph or a heading. {@code number} is its label without
+ * punctuation: "iv", "3bis", "3.3alt", "a", or null. {@code layout} is null for an ordinary paragraph.
+ */
+public record Paragraph(String id, Section section, String number, ParagraphStatus status, List<Inline> content,
+                        Layout layout) {
 
     public Paragraph {
         content = List.copyOf(content);
     }
 
+    public Paragraph(String id, Section section, String number, ParagraphStatus status, List<Inline> content) {
+        this(id, section, number, status, content, null);
+    }
+
     public Paragraph withContent(List<Inline> newContent) {
-        return new Paragraph(id, section, number, status, newContent);
+        return new Paragraph(id, section, number, status, newContent, layout);
+    }
+
+    /** A heading such as "Article 4" rather than a paragraph of text. */
+    public boolean heading() {
+        return layout != null && layout.heading() > 0;
+    }
+
+    /** 0 for a paragraph, 1 for a sub-paragraph (a), 2 for a sub-sub-paragraph (i) … */
+    public int depth() {
+        return layout == null ? 0 : layout.depth();
+    }
+
+    /** A numbered paragraph of the section itself: not a heading, not a sub-paragraph. */
+    public boolean topLevel() {
+        return !heading() && depth() == 0;
+    }
+
+    /**
+     * How a paragraph stands in the text. {@code heading} is the Markdown heading level ({@code ## Article 4} is 2),
+     * 0 for text; {@code depth} nests sub-paragraphs; {@code marker} is how the number is written (null: the
+     * section's usual way, "1." or "(i)").
+     */
+    public record Layout(int heading, int depth, Marker marker) {
+    }
+
+    /** "1.", "(a)", "a)", or a bare "3.3" as in "3.3alt". */
+    public enum Marker {
+        DOT, PARENS, CLOSE_PAREN, BARE;
+
+        public String write(String number) {
+            return switch (this) {
+                case DOT -> number + ".";
+                case PARENS -> "(" + number + ")";
+                case CLOSE_PAREN -> number + ")";
+                case BARE -> number;
+            };
+        }
     }
 }
