@@ -4,7 +4,8 @@ import plenary.identity.Actor;
 
 /** A drafting action asked of one draft, by the authenticated actor. */
 public sealed interface DraftCommand permits CreateDraft, ImportDraft, AdmitDelegation, ProposeParagraph,
-        BracketText, ProposeAlternative, AcceptAlternative, FinaliseDraft {
+        BracketText, ProposeAlternative, AcceptAlternative, FinaliseDraft,
+        ReviseDraftFromText {
 
     String draftId();
 

@@ -4,7 +4,8 @@ import plenary.identity.Actor;
 
 /** Something that happened to a draft. The events of a draft, in order, are its record. */
 public sealed interface DraftEvent permits DraftCreated, DraftImported, DelegationAdmitted, ParagraphProposed,
-        TextBracketed, AlternativeProposed, AlternativeAccepted, DraftFinalised {
+        TextBracketed, AlternativeProposed, AlternativeAccepted, DraftFinalised,
+        DraftRevisedFromText {
 
     String draftId();
 

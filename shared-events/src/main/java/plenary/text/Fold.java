@@ -7,6 +7,7 @@ import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftFinalised;
 import plenary.drafting.DraftImported;
+import plenary.drafting.DraftRevisedFromText;
 import plenary.drafting.DraftStatus;
 import plenary.drafting.ParagraphProposed;
 import plenary.drafting.ParagraphStatus;
@@ -79,6 +80,11 @@ public final class Fold {
                     .orElseThrow(() -> new IllegalStateException("no alternative " + e.alternativeId()))
                     .content()));
         }
+        // ---- a revision from a chair's new text (issue 6): the differences, in one event
+        if (event instanceof DraftRevisedFromText e) {
+            return TextRevision.apply(negotiated(doc), e);
+        }
+        // ----
         if (event instanceof DraftFinalised e) {
             Document fin = asFinal(doc);
             return new Document(fin.draftId(), doc.version() + 1, fin.status(), fin.header(), fin.participants(),

@@ -22,6 +22,7 @@ import plenary.drafting.ImportDraft;
 import plenary.drafting.ParagraphProposed;
 import plenary.drafting.ProposeAlternative;
 import plenary.drafting.ProposeParagraph;
+import plenary.drafting.ReviseDraftFromText;
 import plenary.drafting.TextBracketed;
 import plenary.text.Document;
 import plenary.text.Fold;
@@ -30,6 +31,7 @@ import plenary.text.Inline;
 import plenary.text.Numbering;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
+import plenary.text.TextRevision;
 import plenary.text.markdown.InlineMarkdown;
 import plenary.text.markdown.MarkdownImporter;
 import plenary.text.markdown.MarkdownRenderer;
@@ -195,6 +197,19 @@ class Draft {
         String hash = MarkdownRenderer.contentHash(Fold.asFinal(document));
         apply(new DraftFinalised(draftId, hash, command.actor()));
         return new Receipt(document.version(), null, hash);
+    }
+
+    /** A chair's new text: its differences from the draft are recorded, in the chair's name, as one revision. */
+    @CommandHandler
+    Receipt handle(ReviseDraftFromText command) {
+        mayAct(command);
+        require(command.markdown(), "text");
+        Document text = MarkdownImporter.parse(command.markdown(), ids(), command.actor().attribution());
+        if (text.paragraphs().isEmpty()) {
+            throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
+        }
+        TextRevision.between(document, text, command.actor()).ifPresent(revision -> apply(revision));
+        return Receipt.of(document.version());
     }
 
     @EventSourcingHandler

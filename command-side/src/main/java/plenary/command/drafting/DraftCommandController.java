@@ -19,7 +19,6 @@ import plenary.drafting.BracketText;
 import plenary.drafting.CreateDraft;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.FinaliseDraft;
-import plenary.drafting.ImportDraft;
 import plenary.drafting.Participation;
 import plenary.drafting.ProposeAlternative;
 import plenary.drafting.ProposeParagraph;
@@ -68,14 +67,6 @@ class DraftCommandController {
         String draftId = UUID.randomUUID().toString();
         dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
                 null);
-        return Map.of("draftId", draftId, "version", 1);
-    }
-
-    @PostMapping(path = "/import", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> importText(@RequestBody String markdown, Actor actor) {
-        String draftId = UUID.randomUUID().toString();
-        dispatch(new ImportDraft(draftId, TextInput.check(markdown), actor), null);
         return Map.of("draftId", draftId, "version", 1);
     }
 
@@ -142,7 +133,7 @@ class DraftCommandController {
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
     }
 
-    private static long parseVersion(String ifMatch) {
+    static long parseVersion(String ifMatch) {
         String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
         try {
             long version = Long.parseLong(v);

@@ -9,6 +9,7 @@ import plenary.drafting.FinaliseDraft;
 import plenary.drafting.ImportDraft;
 import plenary.drafting.ProposeAlternative;
 import plenary.drafting.ProposeParagraph;
+import plenary.drafting.ReviseDraftFromText;
 import plenary.identity.Role;
 import plenary.text.Document;
 
@@ -31,7 +32,8 @@ final class Permissions {
             BracketText.class, EnumSet.of(DELEGATION, CHAIR),
             ProposeAlternative.class, EnumSet.of(DELEGATION, CHAIR),
             AcceptAlternative.class, EnumSet.of(CHAIR, SECRETARIAT),
-            FinaliseDraft.class, EnumSet.of(SECRETARIAT));
+            FinaliseDraft.class, EnumSet.of(SECRETARIAT),
+            ReviseDraftFromText.class, EnumSet.of(CHAIR, SECRETARIAT));
 
     static Set<Role> allowed(Class<? extends DraftCommand> command) {
         return MATRIX.get(command);

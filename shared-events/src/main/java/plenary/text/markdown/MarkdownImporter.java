@@ -42,7 +42,8 @@ public final class MarkdownImporter {
     private static final Pattern SUP_NOTE = Pattern.compile("^<sup>([^<\\s]{1,8})</sup>\\s*");
     private static final Pattern CARET_NOTE = Pattern.compile("^\\[\\^([^\\]\\s]+)]:\\s*");
     private static final Pattern STATUS_LINE = Pattern.compile(
-            "(?i)final|(zero |revised |final |draft )*draft|advance unedited version|provisional|rev\\.\\s*\\d+");
+            "(?i)(final|(zero |revised |final |draft )*draft|advance unedited version|provisional)"
+                    + "(,? rev\\.\\s*\\d+)?|rev\\.\\s*\\d+");
     private static final Pattern PARTICIPANT_NAME = Pattern.compile("^the [\\p{Lu}][\\p{L}'’\\- ]+$");
     private static final Pattern UNKNOWN_BLOCK = Pattern.compile("^\\s*(?:[|>+~`<-]|\\* )");
     private static final int PROGRESS_EVERY = 1000;

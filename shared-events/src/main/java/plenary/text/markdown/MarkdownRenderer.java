@@ -57,7 +57,7 @@ public final class MarkdownRenderer {
         if (h.date() != null) {
             blocks.add("Date: " + h.date());
         }
-        blocks.add(h.statusLine() != null ? h.statusLine() : statusLabel(doc.status()));
+        blocks.add(statusLine(doc));
         if (h.title() != null) {
             blocks.add("**" + String.join("  \n", h.title().lines().map(t -> escape(t, true)).toList()) + "**");
         }
@@ -80,6 +80,11 @@ public final class MarkdownRenderer {
         }
         footnotesAfter(null, blocks);
         return String.join("\n\n", blocks) + "\n";
+    }
+
+    /** The status line the text prints: the one it was written with, or the draft's status. */
+    public static String statusLine(Document doc) {
+        return doc.header().statusLine() != null ? doc.header().statusLine() : statusLabel(doc.status());
     }
 
     private static String statusLabel(DraftStatus status) {
