@@ -6,6 +6,8 @@ import plenary.command.CommandSideApplication;
 import plenary.devdb.DevDatabase;
 import plenary.query.QuerySideApplication;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,17 +30,26 @@ public final class Plenary implements AutoCloseable {
                 "PLENARY_DB_URL", db.jdbcUrl(),
                 "PLENARY_DB_USER", db.username(),
                 "PLENARY_DB_PASSWORD", db.password());
+        // as arguments, because the sides' yml read PLENARY_* from the environment, which outranks default properties
         ConfigurableApplicationContext command = CommandSideApplication.builder()
-                .profiles("local").properties(database)
-                .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
+                .profiles("local")
+                .properties("spring.main.banner-mode=off")
                 .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).run(arguments(database, "PLENARY_COMMAND_PORT", commandPort));
         ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .profiles("local").properties(database)
-                .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
+                .profiles("local")
+                .properties("spring.main.banner-mode=off")
                 .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).run(arguments(database, "PLENARY_QUERY_PORT", queryPort));
         return new Plenary(command, query);
+    }
+
+    private static String[] arguments(Map<String, Object> database, String portVariable, int port) {
+        List<String> args = new ArrayList<>();
+        database.forEach((name, value) -> args.add("--" + name + "=" + value));
+        args.add("--" + portVariable + "=" + port);
+        args.add("--server.port=" + port);
+        return args.toArray(String[]::new);
     }
 
     public int commandPort() {

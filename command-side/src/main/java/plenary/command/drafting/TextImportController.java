@@ -44,7 +44,7 @@ class TextImportController {
 
     @PostMapping(path = "/import", consumes = {MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> importText(@RequestBody byte[] body, Actor actor) {
+    Map<String, Object> importText(@RequestBody(required = false) byte[] body, Actor actor) {
         String text = TextInput.check(body);
         String draftId = UUID.randomUUID().toString();
         send(new ImportDraft(draftId, text, actor), null);
@@ -56,7 +56,7 @@ class TextImportController {
     }
 
     @PostMapping(path = "/{draftId}/import", consumes = {MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
-    Map<String, Object> reviseFromText(@PathVariable String draftId, @RequestBody byte[] body, Actor actor,
+    Map<String, Object> reviseFromText(@PathVariable String draftId, @RequestBody(required = false) byte[] body, Actor actor,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String text = TextInput.check(body);
         Receipt receipt = (Receipt) send(new ReviseDraftFromText(draftId, text, actor), ifMatch);

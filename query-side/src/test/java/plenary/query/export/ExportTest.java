@@ -179,11 +179,6 @@ class ExportTest {
                 .map(ExportTest::words).collect(Collectors.joining("\n"));
     }
 
-    private static String words(XWPFParagraph p) {
-        return p.getRuns().stream().filter(r -> r.getCTR().sizeOfFootnoteReferenceArray() == 0)
-                .map(XWPFRun::text).collect(Collectors.joining());
-    }
-
     /** The words of the body as Word shows them (POI's paragraph text would add "[footnoteRef:1]"). */
     private static String text(XWPFDocument word) {
         return word.getParagraphs().stream()
