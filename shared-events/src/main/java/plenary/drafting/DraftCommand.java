@@ -8,7 +8,8 @@ public sealed interface DraftCommand permits
         AcceptAlternative, FinaliseDraft, SupportAlternative, ObjectToAlternative, WithdrawAlternative,
         WithdrawBracket, ProposeOption, ProposeBridgingText, ProposeDeletion, MoveParagraph,
         RenumberParagraphs, SetParagraphStatus, AgreeParagraph, WithdrawAgreement, ChangeParticipation,
-        AddFootnote, RemoveFootnote, IssueRevision, StartSilenceProcedure, BreakSilence, IssueCorrigendum {
+        AddFootnote, RemoveFootnote, IssueRevision, StartSilenceProcedure, BreakSilence, IssueCorrigendum,
+        ReviseDraftFromText {
 
     String draftId();
 

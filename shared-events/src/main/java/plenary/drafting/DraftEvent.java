@@ -9,7 +9,8 @@ public sealed interface DraftEvent permits
         BracketWithdrawn, OptionsOpened, BridgingTextProposed, DeletionProposed, ParagraphMoved,
         ParagraphsRenumbered, ParagraphStatusSet, ParagraphAgreed, AgreementWithdrawn, ParticipationChanged,
         FootnoteAdded, FootnoteRemoved, RevisionIssued, SilenceProcedureStarted, SilenceBroken,
-        SilenceProcedureConcluded, CorrigendumIssued {
+        SilenceProcedureConcluded, CorrigendumIssued,
+        DraftRevisedFromText {
 
     String draftId();
 

@@ -15,6 +15,7 @@ import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftFinalised;
 import plenary.drafting.DraftImported;
+import plenary.drafting.DraftRevisedFromText;
 import plenary.drafting.DraftStatus;
 import plenary.drafting.FootnoteAdded;
 import plenary.drafting.FootnoteRemoved;
@@ -146,6 +147,11 @@ public final class Fold {
         if (event instanceof SilenceProcedureConcluded e) {
             return RecordEdits.concludeSilence(doc, e);
         }
+        // ---- a revision from a chair's new text (issue 6): the differences, in one event
+        if (event instanceof DraftRevisedFromText e) {
+            return TextRevision.apply(negotiated(doc), e);
+        }
+        // ----
         if (event instanceof DraftFinalised e) {
             return RecordEdits.finalise(doc, e.contentHash());
         }

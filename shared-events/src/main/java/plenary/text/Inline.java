@@ -14,7 +14,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inline.FootnoteRef.class, name = "footnoteRef"),
         @JsonSubTypes.Type(value = Inline.LineBreak.class, name = "lineBreak"),
         @JsonSubTypes.Type(value = Inline.Bracket.class, name = "bracket"),
-        @JsonSubTypes.Type(value = Inline.ParticipantRef.class, name = "participant")
+        @JsonSubTypes.Type(value = Inline.ParticipantRef.class, name = "participant"),
+        @JsonSubTypes.Type(value = Inline.Verbatim.class, name = "verbatim")
 })
 public sealed interface Inline {
 
@@ -33,7 +34,11 @@ public sealed interface Inline {
         }
     }
 
-    record FootnoteRef(String label) implements Inline {
+    /** A reference to footnote {@code label}, written {@code <sup>1</sup>} or {@code [^1]} as the text had it. */
+    record FootnoteRef(String label, Footnote.Style style) implements Inline {
+        public FootnoteRef(String label) {
+            this(label, null);
+        }
     }
 
     record LineBreak() implements Inline {
@@ -91,5 +96,12 @@ public sealed interface Inline {
 
     /** A participant named in the text; rendered in brackets while its participation is pending. */
     record ParticipantRef(String participantId) implements Inline {
+    }
+
+    /**
+     * Markup kept exactly as written because the text model does not interpret it: a stray bracket (one without
+     * its partner), an HTML tag other than a footnote's {@code <sup>}, a code span. Never escaped on export.
+     */
+    record Verbatim(String text) implements Inline {
     }
 }

@@ -22,7 +22,8 @@ public final class Numbering {
     private static final Pattern LABEL = Pattern.compile("^([0-9]+|[ivxlcdm]+)\\s?([a-z]*)$");
 
     public static String forNewParagraph(Document doc, Section section, String after) {
-        List<Paragraph> paragraphs = doc.section(section);
+        // sub-paragraphs "(c)" and headings are not numbered in the section's sequence
+        List<Paragraph> paragraphs = doc.section(section).stream().filter(Paragraph::topLevel).toList();
         boolean roman = section == Section.PREAMBLE;
         if (roman && paragraphs.stream().allMatch(p -> p.number() == null) && !paragraphs.isEmpty()) {
             return null;

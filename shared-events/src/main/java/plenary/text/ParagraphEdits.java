@@ -58,7 +58,8 @@ final class ParagraphEdits {
     }
 
     static Document addFootnote(Document doc, FootnoteAdded e) {
-        Inline ref = new Inline.FootnoteRef(e.label());
+        Footnote note = joiningTheNotes(doc.footnotes(), e.label(), e.content());
+        Inline ref = new Inline.FootnoteRef(e.label(), note.style());
         Document referenced = edit(doc, e.paragraphId(), content -> {
             if (e.quote() == null) {
                 List<Inline> out = new ArrayList<>(content);
@@ -72,8 +73,17 @@ final class ParagraphEdits {
             });
         });
         List<Footnote> footnotes = new ArrayList<>(doc.footnotes());
-        footnotes.add(new Footnote(e.label(), e.content()));
+        footnotes.add(note);
         return referenced.withFootnotes(footnotes, referenced.paragraphs());
+    }
+
+    /** A new note stands with the notes the text already has, written in their style, after no rule of its own. */
+    private static Footnote joiningTheNotes(List<Footnote> notes, String label, List<Inline> content) {
+        if (notes.isEmpty()) {
+            return new Footnote(label, content);
+        }
+        Footnote last = notes.get(notes.size() - 1);
+        return new Footnote(label, content, last.style(), last.after(), last.ruled() == null ? null : false);
     }
 
     static Document removeFootnote(Document doc, String label) {

@@ -37,6 +37,8 @@ public final class PlainText {
             StringBuilder sb = new StringBuilder();
             b.alternatives().forEach(a -> sb.append('[').append(of(a.content())).append(']'));
             return sb.toString();
+        } else if (node instanceof Inline.Verbatim v) {
+            return v.text();
         } else if (node instanceof Inline.ParticipantRef ref) {
             Participant p = participant(ref.participantId());
             return p.participation() == Participation.PENDING ? "[" + p.name() + "]" : p.name();

@@ -55,6 +55,7 @@ import plenary.drafting.ProposeOption;
 import plenary.drafting.ProposeParagraph;
 import plenary.drafting.RemoveFootnote;
 import plenary.drafting.RenumberParagraphs;
+import plenary.drafting.ReviseDraftFromText;
 import plenary.drafting.RevisionIssued;
 import plenary.drafting.SetParagraphStatus;
 import plenary.drafting.SilenceBroken;
@@ -74,6 +75,7 @@ import plenary.text.Inline;
 import plenary.text.Numbering;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
+import plenary.text.TextRevision;
 import plenary.text.markdown.InlineMarkdown;
 import plenary.text.markdown.MarkdownImporter;
 import plenary.text.markdown.MarkdownRenderer;
@@ -514,6 +516,19 @@ class Draft {
                 Fold.apply(document, new CorrigendumIssued(draftId, label, corrected, null, command.actor())));
         apply(new CorrigendumIssued(draftId, label, corrected, hash, command.actor()));
         return new Receipt(document.version(), label, hash);
+    }
+
+    /** A chair's new text: its differences from the draft are recorded, in the chair's name, as one revision. */
+    @CommandHandler
+    Receipt handle(ReviseDraftFromText command) {
+        mayAct(command);
+        require(command.markdown(), "text");
+        Document text = MarkdownImporter.parse(command.markdown(), ids(), command.actor().attribution());
+        if (text.paragraphs().isEmpty()) {
+            throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
+        }
+        TextRevision.between(document, text, command.actor()).ifPresent(revision -> apply(revision));
+        return Receipt.of(document.version());
     }
 
     @EventSourcingHandler

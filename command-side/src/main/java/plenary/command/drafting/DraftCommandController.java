@@ -15,7 +15,6 @@ import plenary.drafting.BracketText;
 import plenary.drafting.CreateDraft;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.FinaliseDraft;
-import plenary.drafting.ImportDraft;
 import plenary.drafting.Participation;
 import plenary.drafting.ProposeAlternative;
 import plenary.drafting.ProposeParagraph;
@@ -64,14 +63,6 @@ class DraftCommandController {
         String draftId = UUID.randomUUID().toString();
         commands.dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
                 null);
-        return Map.of("draftId", draftId, "version", 1);
-    }
-
-    @PostMapping(path = "/import", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
-    @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> importText(@RequestBody String markdown, Actor actor) {
-        String draftId = UUID.randomUUID().toString();
-        commands.dispatch(new ImportDraft(draftId, TextInput.check(markdown), actor), null);
         return Map.of("draftId", draftId, "version", 1);
     }
 

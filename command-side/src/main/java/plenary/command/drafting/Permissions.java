@@ -22,6 +22,7 @@ import plenary.drafting.ProposeOption;
 import plenary.drafting.ProposeParagraph;
 import plenary.drafting.RemoveFootnote;
 import plenary.drafting.RenumberParagraphs;
+import plenary.drafting.ReviseDraftFromText;
 import plenary.drafting.SetParagraphStatus;
 import plenary.drafting.StartSilenceProcedure;
 import plenary.drafting.SupportAlternative;
@@ -72,7 +73,8 @@ final class Permissions {
             Map.entry(IssueRevision.class, EnumSet.of(SECRETARIAT)),
             Map.entry(StartSilenceProcedure.class, EnumSet.of(SECRETARIAT)),
             Map.entry(FinaliseDraft.class, EnumSet.of(SECRETARIAT)),
-            Map.entry(IssueCorrigendum.class, EnumSet.of(SECRETARIAT)));
+            Map.entry(IssueCorrigendum.class, EnumSet.of(SECRETARIAT)),
+            Map.entry(ReviseDraftFromText.class, EnumSet.of(CHAIR, SECRETARIAT)));
 
     static Set<Role> allowed(Class<? extends DraftCommand> command) {
         Set<Role> roles = MATRIX.get(command);

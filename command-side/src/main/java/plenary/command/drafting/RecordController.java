@@ -91,7 +91,8 @@ class RecordController {
 
     @PostMapping(path = "/corrigenda", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody String markdown, Actor actor) {
+    Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody(required = false) byte[] markdown,
+                                    Actor actor) {
         Receipt receipt = commands.send(new IssueCorrigendum(draftId, TextInput.check(markdown), actor), null);
         return Map.of("label", receipt.id(), "version", receipt.version(), "contentHash", receipt.contentHash());
     }

@@ -25,6 +25,7 @@ import plenary.drafting.FinaliseDraft;
 import plenary.drafting.FootnoteAdded;
 import plenary.drafting.ImportDraft;
 import plenary.drafting.IssueCorrigendum;
+import plenary.drafting.ReviseDraftFromText;
 import plenary.drafting.IssueRevision;
 import plenary.drafting.MoveParagraph;
 import plenary.drafting.ObjectToAlternative;
@@ -123,6 +124,7 @@ class RoleMatrixTest {
             StartSilenceProcedure   S
             FinaliseDraft           S
             IssueCorrigendum        S
+            ReviseDraftFromText     S C
             """;
 
     private static final Map<Role, Actor> ACTORS = Map.of(Role.SECRETARIAT, SECRETARIAT, Role.CHAIR, CHAIR,
@@ -215,7 +217,9 @@ class RoleMatrixTest {
                 of(FinaliseDraft.class, actor -> history(new AlternativeAccepted(DRAFT, "b7", "a7.3", CHAIR)),
                         actor -> new FinaliseDraft(DRAFT, actor)),
                 of(IssueCorrigendum.class, actor -> finalHistory(), actor -> new IssueCorrigendum(DRAFT,
-                        MarkdownRenderer.render(folded(finalHistory())).replace("2. Endorse", "2. Adopt"), actor)));
+                        MarkdownRenderer.render(folded(finalHistory())).replace("2. Endorse", "2. Adopt"), actor)),
+                of(ReviseDraftFromText.class, actor -> new ReviseDraftFromText(DRAFT,
+                        MarkdownRenderer.render(folded(HISTORY)).replace("Endorse", "Adopt"), actor)));
     }
 
     static Stream<Arguments> everyCommandForEveryRole() {
@@ -261,7 +265,7 @@ class RoleMatrixTest {
         Set<String> commands = Arrays.stream(DraftCommand.class.getPermittedSubclasses()).map(Class::getSimpleName)
                 .collect(Collectors.toSet());
 
-        assertThat(commands).hasSize(27);
+        assertThat(commands).hasSize(28);
         assertThat(expected().keySet()).containsExactlyInAnyOrderElementsOf(commands);
         assertThat(cases()).extracting(Case::command).containsExactlyInAnyOrderElementsOf(commands);
     }

@@ -11,10 +11,19 @@ public interface TextRenderer {
 
     MediaType mediaType();
 
+    /** The file name's extension when the text is downloaded. */
+    default String extension() {
+        return format();
+    }
+
     byte[] render(Document document, RenderOptions options);
 
-    /** Reader's choices that apply to several formats, e.g. {@code view=clean}. */
-    record RenderOptions(String view) {
-        public static final RenderOptions DEFAULT = new RenderOptions(null);
+    /**
+     * Reader's choices that apply to several formats. {@code clean}: every bracket's first alternative accepted
+     * (the controller has already applied it to the document); {@code highlightBrackets}: brackets stand out;
+     * {@code holders}: each bracket is followed by who holds it.
+     */
+    record RenderOptions(boolean clean, boolean highlightBrackets, boolean holders) {
+        public static final RenderOptions DEFAULT = new RenderOptions(false, false, false);
     }
 }

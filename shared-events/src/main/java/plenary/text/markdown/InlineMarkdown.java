@@ -11,6 +11,7 @@ import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import plenary.text.Brackets;
+import plenary.text.Footnote;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
 
@@ -18,22 +19,30 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Inline Markdown with square brackets. commonmark-java resolves emphasis, strong and inline HTML; square
- * brackets are not links in this format (there are no link definitions), so they reach us as text and are
- * matched here into nested {@link Inline.Bracket}s, with adjacent brackets ({@code [shall][should]}) read as
- * alternatives of one slot. A bracket left open becomes literal text.
+ * Inline Markdown with square brackets. commonmark-java resolves emphasis, strong and inline HTML, with every
+ * block construct switched off: the text's blocks are {@link MarkdownImporter}'s business. Square brackets are
+ * never links in this format, so they are handed to commonmark disguised as other bracket characters (which keep
+ * its emphasis rules unchanged) and matched here into nested {@link Inline.Bracket}s, adjacent brackets
+ * ({@code [shall][should]}) being alternatives of one slot. A bracket without its partner is kept as the
+ * character it is ({@link Inline.Verbatim}) and reported, never repaired.
  */
 public final class InlineMarkdown {
 
-    static final Parser PARSER = Parser.builder().build();
-    /** Escaped brackets ("\[") survive commonmark's unescaping as these private-use characters. */
+    static final Parser PARSER = Parser.builder().enabledBlockTypes(Set.of()).build();
+    /** Escaped brackets ("\[") reach the builder as these private-use characters. */
     static final char LITERAL_OPEN = '\uE000';
     static final char LITERAL_CLOSE = '\uE001';
-    private static final Pattern CARET_FOOTNOTE = Pattern.compile("^\\[\\^([^\\]\\s]+)]");
+    /** Opening and closing punctuation pairs that stand in for '[' and ']'; the first the text does not use. */
+    private static final String[] DISGUISES = {"\u2045\u2046", "\u27E6\u27E7", "\u2983\u2984", "\u2E22\u2E23"};
+    private static final Pattern FOOTNOTE_LABEL = Pattern.compile("[0-9]+|[*\u2020\u2021\u00A7]+|[a-z]");
+
+    /** A bracket without its partner: the {@code index}-th unescaped bracket character of the parsed text. */
+    public record Stray(int index, String message) {
+    }
 
     private final IdAllocator ids;
     private final String attribution;
@@ -45,61 +54,90 @@ public final class InlineMarkdown {
 
     /** Parses one paragraph's worth of inline Markdown. */
     public List<Inline> parse(String markdown) {
-        Node doc = PARSER.parse(protectEscapes(markdown.strip()));
-        List<Inline> out = new ArrayList<>();
+        return parse(markdown, stray -> { }, false);
+    }
+
+    /**
+     * @param strays     told of every bracket kept as a literal character
+     * @param keepLines  keep the text's line breaks (for constructs we do not know, such as tables)
+     */
+    public List<Inline> parse(String markdown, java.util.function.Consumer<Stray> strays, boolean keepLines) {
+        Disguised source = disguise(markdown.strip());
+        Node doc = PARSER.parse(source.text);
+        Builder b = new Builder(source, strays, keepLines);
         for (Node block = doc.getFirstChild(); block != null; block = block.getNext()) {
-            if (!out.isEmpty()) {
-                out.add(new Inline.Text(" "));
+            if (block != doc.getFirstChild()) {
+                b.text(" ");
             }
-            out.addAll(convert(block.getFirstChild()));
+            b.walk(block.getFirstChild());
         }
-        return Brackets.normalise(out);
-    }
-
-    static String protectEscapes(String markdown) {
-        return markdown.replace("\\[", String.valueOf(LITERAL_OPEN)).replace("\\]", String.valueOf(LITERAL_CLOSE));
-    }
-
-    /** Converts a run of commonmark inline nodes (siblings from {@code first}). */
-    List<Inline> convert(Node first) {
-        Builder b = new Builder();
-        walk(first, b);
         return b.finish();
     }
 
-    private void walk(Node first, Builder b) {
-        for (Node n = first; n != null; n = n.getNext()) {
-            if (n instanceof Text t) {
-                b.text(t.getLiteral());
-            } else if (n instanceof Emphasis) {
-                b.open(Kind.EMPHASIS);
-                walk(n.getFirstChild(), b);
-                b.close(Kind.EMPHASIS);
-            } else if (n instanceof StrongEmphasis) {
-                b.open(Kind.STRONG);
-                walk(n.getFirstChild(), b);
-                b.close(Kind.STRONG);
-            } else if (n instanceof HtmlInline h && h.getLiteral().equalsIgnoreCase("<sup>")
-                    && n.getNext() instanceof Text label && label.getNext() instanceof HtmlInline end
-                    && end.getLiteral().equalsIgnoreCase("</sup>")) {
-                b.append(new Inline.FootnoteRef(label.getLiteral()));
-                n = end;
-            } else if (n instanceof HtmlInline h) {
-                b.text(h.getLiteral());
-            } else if (n instanceof HardLineBreak) {
-                b.append(new Inline.LineBreak());
-            } else if (n instanceof SoftLineBreak) {
-                b.text(" ");
-            } else if (n instanceof Code c) {
-                b.text("`" + c.getLiteral() + "`");
-            } else if (n instanceof Link l) {
-                b.text("[");
-                walk(n.getFirstChild(), b);
-                b.text("](" + l.getDestination() + ")");
-            } else {
-                walk(n.getFirstChild(), b);
+    private record Disguised(String text, char open, char close) {
+        String restore(String s) {
+            return s.replace(open, '[').replace(close, ']').replace(LITERAL_OPEN, '[').replace(LITERAL_CLOSE, ']');
+        }
+
+        int brackets(String s) {
+            int n = 0;
+            for (int i = 0; i < s.length(); i++) {
+                n += s.charAt(i) == open || s.charAt(i) == close ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    private static Disguised disguise(String markdown) {
+        String pair = DISGUISES[0];
+        for (String candidate : DISGUISES) {
+            if (markdown.indexOf(candidate.charAt(0)) < 0 && markdown.indexOf(candidate.charAt(1)) < 0) {
+                pair = candidate;
+                break;
             }
         }
+        char open = pair.charAt(0);
+        char close = pair.charAt(1);
+        StringBuilder sb = new StringBuilder(markdown.length());
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            char next = i + 1 < markdown.length() ? markdown.charAt(i + 1) : 0;
+            if (c == '\\' && (next == '[' || next == ']')) {
+                sb.append(next == '[' ? LITERAL_OPEN : LITERAL_CLOSE);
+                i++;
+            } else if (c == '\\' && next != 0) {
+                sb.append(c).append(next);
+                i++;
+            } else {
+                sb.append(c == '[' ? open : c == ']' ? close : c);
+            }
+        }
+        return new Disguised(sb.toString(), open, close);
+    }
+
+    /** Where each unescaped bracket character of {@code markdown} stands, as [line, column] from its start (0-based). */
+    static List<int[]> bracketPositions(String markdown) {
+        List<int[]> at = new ArrayList<>();
+        int line = 0;
+        int column = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 0;
+                continue;
+            }
+            if (c == '\\' && i + 1 < markdown.length() && markdown.charAt(i + 1) != '\n') {
+                i++;
+                column += 2;
+                continue;
+            }
+            if (c == '[' || c == ']') {
+                at.add(new int[]{line, column});
+            }
+            column++;
+        }
+        return at;
     }
 
     private enum Kind { ROOT, EMPHASIS, STRONG, BRACKET }
@@ -108,6 +146,7 @@ public final class InlineMarkdown {
         final Kind kind;
         final List<Inline> children = new ArrayList<>();
         final List<List<Inline>> closedAlternatives = new ArrayList<>();
+        int openedAt;
 
         Frame(Kind kind) {
             this.kind = kind;
@@ -117,34 +156,93 @@ public final class InlineMarkdown {
     private final class Builder {
         private final Deque<Frame> stack = new ArrayDeque<>();
         private final StringBuilder pending = new StringBuilder();
+        private final Disguised source;
+        private final java.util.function.Consumer<Stray> strays;
+        private final boolean keepLines;
+        private int bracketsSeen;
 
-        Builder() {
+        Builder(Disguised source, java.util.function.Consumer<Stray> strays, boolean keepLines) {
+            this.source = source;
+            this.strays = strays;
+            this.keepLines = keepLines;
             stack.push(new Frame(Kind.ROOT));
+        }
+
+        void walk(Node first) {
+            for (Node n = first; n != null; n = n.getNext()) {
+                if (n instanceof Text t) {
+                    text(t.getLiteral());
+                } else if (n instanceof Emphasis) {
+                    open(Kind.EMPHASIS);
+                    walk(n.getFirstChild());
+                    close(Kind.EMPHASIS);
+                } else if (n instanceof StrongEmphasis) {
+                    open(Kind.STRONG);
+                    walk(n.getFirstChild());
+                    close(Kind.STRONG);
+                } else if (n instanceof HtmlInline h && h.getLiteral().equalsIgnoreCase("<sup>")
+                        && n.getNext() instanceof Text label && FOOTNOTE_LABEL.matcher(label.getLiteral()).matches()
+                        && label.getNext() instanceof HtmlInline end && end.getLiteral().equalsIgnoreCase("</sup>")) {
+                    append(new Inline.FootnoteRef(label.getLiteral()));
+                    n = end;
+                } else if (n instanceof HtmlInline h) {
+                    verbatim(h.getLiteral());
+                } else if (n instanceof Code c) {
+                    String ticks = c.getLiteral().contains("`") ? "``" : "`";
+                    verbatim(ticks + c.getLiteral() + ticks);
+                } else if (n instanceof Link) {
+                    // only autolinks reach here: square brackets never make links in this format
+                    open(Kind.ROOT);
+                    walk(n.getFirstChild());
+                    flush();
+                    List<Inline> shown = stack.pop().children;
+                    verbatim("<" + shown.stream().map(i -> i instanceof Inline.Text t ? t.text() : "")
+                            .reduce("", String::concat) + ">");
+                } else if (n instanceof HardLineBreak) {
+                    append(new Inline.LineBreak());
+                } else if (n instanceof SoftLineBreak) {
+                    if (keepLines) {
+                        append(new Inline.LineBreak());
+                    } else {
+                        text(" ");
+                    }
+                } else {
+                    walk(n.getFirstChild());
+                }
+            }
         }
 
         void text(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c == '[') {
-                    Matcher m = CARET_FOOTNOTE.matcher(s.substring(i));
-                    if (m.find()) {
-                        append(new Inline.FootnoteRef(m.group(1)));
-                        i += m.end() - 1;
+                if (c == source.open) {
+                    int label = caretFootnote(s, i);
+                    if (label > 0) {
+                        append(new Inline.FootnoteRef(s.substring(i + 2, label), Footnote.Style.CARET));
+                        bracketsSeen += 2;
+                        i = label;
                     } else {
                         flush();
-                        stack.push(new Frame(Kind.BRACKET));
+                        Frame f = new Frame(Kind.BRACKET);
+                        f.openedAt = bracketsSeen++;
+                        stack.push(f);
                     }
-                } else if (c == ']' && stack.peek().kind == Kind.BRACKET) {
+                } else if (c == source.close && stack.peek().kind == Kind.BRACKET) {
+                    bracketsSeen++;
                     flush();
                     Frame f = stack.peek();
                     f.closedAlternatives.add(List.copyOf(f.children));
                     f.children.clear();
-                    if (i + 1 < s.length() && s.charAt(i + 1) == '[') {
+                    if (i + 1 < s.length() && s.charAt(i + 1) == source.open) {
                         i++; // the next alternative for the same slot
+                        f.openedAt = bracketsSeen++;
                     } else {
                         stack.pop();
                         stack.peek().children.add(bracket(f.closedAlternatives));
                     }
+                } else if (c == source.close) {
+                    strays.accept(new Stray(bracketsSeen++, "']' closes no bracket; kept as written"));
+                    append(new Inline.Verbatim("]"));
                 } else if (c == LITERAL_OPEN) {
                     pending.append('[');
                 } else if (c == LITERAL_CLOSE) {
@@ -153,6 +251,28 @@ public final class InlineMarkdown {
                     pending.append(c);
                 }
             }
+        }
+
+        /** The end of "[^label]" starting at {@code i}, or -1. */
+        private int caretFootnote(String s, int i) {
+            if (i + 2 >= s.length() || s.charAt(i + 1) != '^') {
+                return -1;
+            }
+            for (int j = i + 2; j < s.length() && j < i + 20; j++) {
+                char c = s.charAt(j);
+                if (c == source.close) {
+                    return j > i + 2 ? j : -1;
+                }
+                if (Character.isWhitespace(c) || c == source.open) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        void verbatim(String literal) {
+            bracketsSeen += source.brackets(literal);
+            append(new Inline.Verbatim(source.restore(literal)));
         }
 
         void append(Inline node) {
@@ -168,7 +288,7 @@ public final class InlineMarkdown {
         void close(Kind kind) {
             flush();
             while (stack.peek().kind == Kind.BRACKET) {
-                unwind();
+                unwind("'[' opens inside emphasis that ends before the bracket closes; kept as written");
             }
             Frame f = stack.pop();
             List<Inline> content = Brackets.normalise(f.children);
@@ -178,20 +298,20 @@ public final class InlineMarkdown {
         List<Inline> finish() {
             flush();
             while (stack.peek().kind == Kind.BRACKET) {
-                unwind();
+                unwind("'[' is never closed; kept as written");
             }
             return Brackets.normalise(stack.pop().children);
         }
 
-        /** A bracket never closed is not a bracket: keep what was written, as text. */
-        private void unwind() {
+        /** A bracket never closed is not a bracket: the alternatives closed before it stay one, the rest is text. */
+        private void unwind(String why) {
             Frame f = stack.pop();
+            strays.accept(new Stray(f.openedAt, why));
             List<Inline> parent = stack.peek().children;
-            parent.add(new Inline.Text("["));
-            for (List<Inline> alt : f.closedAlternatives) {
-                parent.addAll(alt);
-                parent.add(new Inline.Text("]["));
+            if (!f.closedAlternatives.isEmpty()) {
+                parent.add(bracket(f.closedAlternatives));
             }
+            parent.add(new Inline.Verbatim("["));
             parent.addAll(f.children);
         }
 
@@ -199,8 +319,7 @@ public final class InlineMarkdown {
             String bracketId = ids.next("b");
             List<Inline.Alternative> alts = new ArrayList<>();
             for (List<Inline> alt : alternatives) {
-                alts.add(new Inline.Alternative(ids.next("a"), attribution,
-                        Brackets.normalise(alt)));
+                alts.add(new Inline.Alternative(ids.next("a"), attribution, Brackets.normalise(alt)));
             }
             return new Inline.Bracket(bracketId, attribution, alts);
         }
