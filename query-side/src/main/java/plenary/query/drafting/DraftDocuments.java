@@ -4,23 +4,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
+import plenary.identity.Actor;
 import plenary.text.Document;
 import plenary.text.Fold;
 
+import java.time.Instant;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * The documents of a draft, current or historic, for every reader of the query side (the JSON document, the
- * exports, history). A historic version is folded again from the draft's recorded events with the same fold.
+ * exports, history). A historic version is the nearest snapshot at or before it, with the events since then
+ * folded again by the same fold that built the current document: so it is exactly what readers saw then.
  */
 @Component
 public class DraftDocuments {
 
+    /** One event of a draft's history, with the document before and after it. */
+    public record Step(Document before, Document after, DraftEvent event, Instant at) {
+
+        public long version() {
+            return after.version();
+        }
+
+        public Actor actor() {
+            return event.actor();
+        }
+    }
+
     private final DraftTable table;
+    private final Snapshots snapshots;
     private final ObjectMapper json;
 
-    DraftDocuments(DraftTable table, ObjectMapper json) {
+    DraftDocuments(DraftTable table, Snapshots snapshots, ObjectMapper json) {
         this.table = table;
+        this.snapshots = snapshots;
         this.json = json;
     }
 
@@ -41,9 +59,25 @@ public class DraftDocuments {
         if (version == current.version()) {
             return current;
         }
-        Document doc = null;
-        for (DraftTable.RecordedEvent e : table.eventsUpTo(draftId, version)) {
+        Document doc = snapshots.nearest(draftId, version).orElse(null);
+        for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, doc == null ? 0 : doc.version(), version)) {
             doc = Fold.apply(doc, event(e));
+        }
+        if (doc == null || doc.version() != version) {
+            throw new IllegalStateException("the read model of draft " + draftId + " lacks events before version "
+                    + version + "; rebuild it");
+        }
+        return doc;
+    }
+
+    /** Folds {@code from} onwards up to version {@code to}, telling each step; answers the document at {@code to}. */
+    public Document replay(Document from, long to, Consumer<Step> steps) {
+        Document doc = from;
+        for (DraftTable.RecordedEvent e : table.eventsBetween(from.draftId(), from.version(), to)) {
+            DraftEvent event = event(e);
+            Document after = Fold.apply(doc, event);
+            steps.accept(new Step(doc, after, event, e.timestamp()));
+            doc = after;
         }
         return doc;
     }

@@ -74,12 +74,13 @@ class DraftTable {
                 .params(draftId, after).query(this::recorded).list();
     }
 
-    List<RecordedEvent> eventsUpTo(String draftId, long version) {
+    /** The events after version {@code after} up to and including version {@code upTo}. */
+    List<RecordedEvent> eventsBetween(String draftId, long after, long upTo) {
         return db.sql("""
                 SELECT version, type, actor, occurred_at, payload FROM draft_event
-                WHERE draft_id = ? AND version <= ? ORDER BY version
+                WHERE draft_id = ? AND version > ? AND version <= ? ORDER BY version
                 """)
-                .params(draftId, version).query(this::recorded).list();
+                .params(draftId, after, upTo).query(this::recorded).list();
     }
 
     private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
