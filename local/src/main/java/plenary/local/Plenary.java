@@ -30,12 +30,13 @@ public final class Plenary implements AutoCloseable {
                 "PLENARY_DB_PASSWORD", db.password());
         ConfigurableApplicationContext command = CommandSideApplication.builder()
                 .profiles("local").properties(database)
-                .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
+                // the sides' config reads the port from PLENARY_*_PORT, which outranks a plain server.port default
+                .properties("PLENARY_COMMAND_PORT=" + commandPort, "spring.main.banner-mode=off")
                 .properties(extraProperties)
                 .registerShutdownHook(false).run();
         ConfigurableApplicationContext query = QuerySideApplication.builder()
                 .profiles("local").properties(database)
-                .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
+                .properties("PLENARY_QUERY_PORT=" + queryPort, "spring.main.banner-mode=off")
                 .properties(extraProperties)
                 .registerShutdownHook(false).run();
         return new Plenary(command, query);
