@@ -1,5 +1,6 @@
 package plenary.command.record;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -72,11 +73,12 @@ final class ChainedEventStorage implements EventStorageEngine {
         return hash == null ? HashChain.GENESIS : hash.toString();
     }
 
+    /** The event as the engine is about to store it: the time as it writes it (to the millisecond) included. */
     private StoredEvent asStored(DomainEventMessage<?> event) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
         return new StoredEvent(event.getAggregateIdentifier(), event.getType(), event.getSequenceNumber(),
-                event.getIdentifier(), event.getTimestamp().toString(), payload.getType().getName(),
+                event.getIdentifier(), DateTimeUtils.formatInstant(event.getTimestamp()), payload.getType().getName(),
                 payload.getType().getRevision(), StoredEvent.json(payload.getData()),
                 StoredEvent.json(metaData.getData()));
     }
