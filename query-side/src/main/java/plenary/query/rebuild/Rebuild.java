@@ -1,0 +1,110 @@
+package plenary.query.rebuild;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Rebuilds every read model of the "drafts" processor from the first event: stops the processor, resets its
+ * tokens (its reset handlers empty the tables) and starts it again, then follows the replay up to the head of
+ * the event store as it was when the rebuild began. While it runs, readers see the drafts come back one event at
+ * a time; live clients are told nothing, since nothing new happened.
+ */
+@Component
+class Rebuild {
+
+    enum State { IDLE, REBUILDING, DONE }
+
+    /** {@code position}: the global index of the last event replayed, of {@code head} when the rebuild began. */
+    record Progress(State state, long position, long head, int percent, Instant startedAt, Instant finishedAt,
+                    Double eventsPerSecond) {
+    }
+
+    private record Run(long head, Instant startedAt, Instant finishedAt) {
+    }
+
+    static final String PROCESSOR = "drafts";
+    private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+
+    private final EventProcessingConfiguration processing;
+    private final EventStorageEngine store;
+    private Run run;
+
+    Rebuild(EventProcessingConfiguration processing, EventStorageEngine store) {
+        this.processing = processing;
+        this.store = store;
+    }
+
+    synchronized Progress start() {
+        if (run != null && run.finishedAt() == null && progress().state() == State.REBUILDING) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running");
+        }
+        StreamingEventProcessor processor = processor();
+        long head = Optional.ofNullable(store.createHeadToken()).flatMap(t -> boxed(t)).orElse(0L);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        run = new Run(head, Instant.now(), null);
+        log.info("rebuilding the read models from the first event up to global index {}", head);
+        Thread follower = new Thread(this::follow, "plenary-rebuild-progress");
+        follower.setDaemon(true);
+        follower.start();
+        return progress();
+    }
+
+    synchronized Progress progress() {
+        if (run == null) {
+            return new Progress(State.IDLE, 0, 0, 0, null, null, null);
+        }
+        Collection<EventTrackerStatus> segments = processor().processingStatus().values();
+        long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
+        // caught up past the old head; Axon may keep its replay marker until the next new event arrives
+        boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
+        if (run.finishedAt() == null && caughtUp && position >= run.head()) {
+            run = new Run(run.head(), run.startedAt(), Instant.now());
+        }
+        long reached = run.finishedAt() != null ? run.head() : Math.min(position, run.head());
+        int percent = run.head() == 0 ? 100 : (int) (reached * 100 / run.head());
+        Double rate = run.finishedAt() == null ? null
+                : run.head() / Math.max(0.001, Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e9);
+        return new Progress(run.finishedAt() == null ? State.REBUILDING : State.DONE, reached, run.head(), percent,
+                run.startedAt(), run.finishedAt(), rate);
+    }
+
+    /** Logs the progress every second until the replay reaches the head. */
+    private void follow() {
+        try {
+            Progress p = progress();
+            while (p.state() == State.REBUILDING) {
+                log.info("rebuild: {} of {} events ({}%)", p.position(), p.head(), p.percent());
+                Thread.sleep(1000);
+                p = progress();
+            }
+            log.info("rebuild done: {} events in {} ms, {} events/s", p.head(),
+                    Duration.between(p.startedAt(), p.finishedAt()).toMillis(), Math.round(p.eventsPerSecond()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private StreamingEventProcessor processor() {
+        return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor '" + PROCESSOR + "'"));
+    }
+
+    private static Optional<Long> boxed(TrackingToken token) {
+        return token.position().isPresent() ? Optional.of(token.position().getAsLong()) : Optional.empty();
+    }
+}
