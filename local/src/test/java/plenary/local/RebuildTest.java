@@ -44,6 +44,7 @@ class RebuildTest {
                 return progress[0].get("state").asText().equals("DONE");
             });
             assertThat(progress[0].get("position").asLong()).isEqualTo(33);
+            assertThat(progress[0].get("events").asLong()).isEqualTo(33);
             assertThat(progress[0].get("percent").asInt()).isEqualTo(100);
             assertThat(progress[0].get("eventsPerSecond").asDouble()).isPositive();
 

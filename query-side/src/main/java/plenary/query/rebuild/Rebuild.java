@@ -10,11 +10,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
+import plenary.drafting.DraftEvent;
+import plenary.query.drafting.FoldListener;
+import plenary.text.Document;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every read model of the "drafts" processor from the first event: stops the processor, resets its
@@ -23,16 +27,19 @@ import java.util.Optional;
  * a time; live clients are told nothing, since nothing new happened.
  */
 @Component
-class Rebuild {
+class Rebuild implements FoldListener {
 
     enum State { IDLE, REBUILDING, DONE }
 
-    /** {@code position}: the global index of the last event replayed, of {@code head} when the rebuild began. */
-    record Progress(State state, long position, long head, int percent, Instant startedAt, Instant finishedAt,
-                    Double eventsPerSecond) {
+    /**
+     * {@code position}: the global index replayed up to, of {@code head} when the rebuild began (indexes may have
+     * gaps, e.g. from appends refused on a conflict); {@code events}: the events folded since it began.
+     */
+    record Progress(State state, long events, long position, long head, int percent, Instant startedAt,
+                    Instant finishedAt, Double eventsPerSecond) {
     }
 
-    private record Run(long head, Instant startedAt, Instant finishedAt) {
+    private record Run(long head, Instant startedAt, Instant finishedAt, long events) {
     }
 
     static final String PROCESSOR = "drafts";
@@ -40,6 +47,7 @@ class Rebuild {
 
     private final EventProcessingConfiguration processing;
     private final EventStorageEngine store;
+    private final AtomicLong folded = new AtomicLong();
     private Run run;
 
     Rebuild(EventProcessingConfiguration processing, EventStorageEngine store) {
@@ -56,7 +64,7 @@ class Rebuild {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        run = new Run(head, Instant.now(), null);
+        run = new Run(head, Instant.now(), null, 0);
         log.info("rebuilding the read models from the first event up to global index {}", head);
         Thread follower = new Thread(this::follow, "plenary-rebuild-progress");
         follower.setDaemon(true);
@@ -66,21 +74,33 @@ class Rebuild {
 
     synchronized Progress progress() {
         if (run == null) {
-            return new Progress(State.IDLE, 0, 0, 0, null, null, null);
+            return new Progress(State.IDLE, 0, 0, 0, 0, null, null, null);
         }
         Collection<EventTrackerStatus> segments = processor().processingStatus().values();
         long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
         // caught up past the old head; Axon may keep its replay marker until the next new event arrives
         boolean caughtUp = !segments.isEmpty() && segments.stream().allMatch(EventTrackerStatus::isCaughtUp);
         if (run.finishedAt() == null && caughtUp && position >= run.head()) {
-            run = new Run(run.head(), run.startedAt(), Instant.now());
+            run = new Run(run.head(), run.startedAt(), Instant.now(), folded.get());
         }
         long reached = run.finishedAt() != null ? run.head() : Math.min(position, run.head());
         int percent = run.head() == 0 ? 100 : (int) (reached * 100 / run.head());
-        Double rate = run.finishedAt() == null ? null
-                : run.head() / Math.max(0.001, Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e9);
-        return new Progress(run.finishedAt() == null ? State.REBUILDING : State.DONE, reached, run.head(), percent,
+        Double rate = run.finishedAt() == null ? null : run.events()
+                / Math.max(0.001, Duration.between(run.startedAt(), run.finishedAt()).toNanos() / 1e9);
+        return new Progress(run.finishedAt() == null ? State.REBUILDING : State.DONE,
+                run.finishedAt() == null ? folded.get() : run.events(), reached, run.head(), percent,
                 run.startedAt(), run.finishedAt(), rate);
+    }
+
+    /** Counts the events the projection folds: the reset at the start of a rebuild sets the count to zero. */
+    @Override
+    public void folded(Document before, Document after, DraftEvent event, Instant at) {
+        folded.incrementAndGet();
+    }
+
+    @Override
+    public void reset() {
+        folded.set(0);
     }
 
     /** Logs the progress every second until the replay reaches the head. */
@@ -88,11 +108,12 @@ class Rebuild {
         try {
             Progress p = progress();
             while (p.state() == State.REBUILDING) {
-                log.info("rebuild: {} of {} events ({}%)", p.position(), p.head(), p.percent());
+                log.info("rebuild: {} events folded, at {} of {} ({}%)", p.events(), p.position(), p.head(),
+                        p.percent());
                 Thread.sleep(1000);
                 p = progress();
             }
-            log.info("rebuild done: {} events in {} ms, {} events/s", p.head(),
+            log.info("rebuild done: {} events in {} ms, {} events/s", p.events(),
                     Duration.between(p.startedAt(), p.finishedAt()).toMillis(), Math.round(p.eventsPerSecond()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
