@@ -20,7 +20,8 @@ public final class DatabaseLog {
     public List<String> drafts() throws SQLException {
         List<String> drafts = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT aggregateIdentifier FROM DomainEventEntry GROUP BY aggregateIdentifier ORDER BY min(globalIndex)");
+                "SELECT aggregateIdentifier FROM DomainEventEntry GROUP BY aggregateIdentifier"
+                        + " ORDER BY min(globalIndex)");
              ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 drafts.add(rs.getString(1));

@@ -10,6 +10,7 @@ import plenary.text.Fold;
 
 import java.time.Instant;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -44,20 +45,24 @@ public class DraftDocuments {
 
     /** @throws UnknownDraft when there is no such draft, or it had not reached the state asked for */
     public Document document(String draftId, Selector selector) {
-        Document current = table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
         if (selector.current()) {
-            return current;
+            return table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
         }
+        // a past state needs the current version only: parsing a large current document would cost more than the fold
+        long currentVersion = version(draftId);
         if (selector.revision() != null) {
             throw new UnknownDraft("draft " + draftId + " has no revision " + selector.revision());
         }
         long version = selector.version() != null ? selector.version() : table.versionAt(draftId, selector.at())
                 .orElseThrow(() -> new UnknownDraft("draft " + draftId + " did not exist yet at " + selector.at()));
-        if (version > current.version()) {
-            throw new UnknownDraft("draft " + draftId + " has " + current.version() + " versions, not " + version);
+        if (version > currentVersion) {
+            throw new UnknownDraft("draft " + draftId + " has " + currentVersion + " versions, not " + version);
         }
-        if (version == current.version()) {
-            return current;
+        if (version == currentVersion) {
+            Optional<Document> current = table.document(draftId).filter(d -> d.version() == version);
+            if (current.isPresent()) {
+                return current.get();
+            }
         }
         Document doc = snapshots.nearest(draftId, version).orElse(null);
         for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, doc == null ? 0 : doc.version(), version)) {
@@ -68,6 +73,11 @@ public class DraftDocuments {
                     + version + "; rebuild it");
         }
         return doc;
+    }
+
+    /** The draft's current version, without reading its document. */
+    public long version(String draftId) {
+        return table.version(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
     }
 
     /** Folds {@code from} onwards up to version {@code to}, telling each step; answers the document at {@code to}. */

@@ -36,6 +36,10 @@ class DraftTable {
                 .query((rs, i) -> read(rs.getString(1), Document.class)).optional();
     }
 
+    Optional<Long> version(String draftId) {
+        return db.sql("SELECT version FROM draft WHERE draft_id = ?").param(draftId).query(Long.class).optional();
+    }
+
     void save(Document doc, Instant at) {
         db.sql("""
                 INSERT INTO draft (draft_id, version, reference, title, status, document, updated_at)

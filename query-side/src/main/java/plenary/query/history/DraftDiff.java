@@ -45,7 +45,8 @@ record DraftDiff(String draftId, End from, End to, List<ParagraphChange> paragra
         documents.replay(from, to.version(), step -> {
             Blame.By by = new Blame.By(step.version(), step.actor());
             for (String id : Touched.paragraphs(step.before(), step.after())) {
-                followed.computeIfAbsent(id, p -> new Blame(text(step.before(), p))).changedTo(text(step.after(), id), by);
+                Blame words = followed.computeIfAbsent(id, p -> new Blame(text(step.before(), p)));
+                words.changedTo(text(step.after(), id), by);
                 changedBy.computeIfAbsent(id, p -> new ArrayList<>()).add(by);
             }
         });
@@ -63,10 +64,11 @@ record DraftDiff(String draftId, End from, End to, List<ParagraphChange> paragra
 
     /** The same comparison without the paragraphs that read the same at both ends. */
     DraftDiff changesOnly() {
-        return new DraftDiff(draftId, from, to, paragraphs.stream().filter(p -> p.change() != Change.UNCHANGED).toList());
+        return new DraftDiff(draftId, from, to,
+                paragraphs.stream().filter(p -> p.change() != Change.UNCHANGED).toList());
     }
 
-    /** Every paragraph of either state, in reading order: the later text's order, with removed ones where they stood. */
+    /** Every paragraph of either state in reading order: the later text's, with removed ones where they stood. */
     private static Map<String, Change> inOrder(Document from, Document to) {
         List<String> before = from.paragraphs().stream().map(Paragraph::id).toList();
         List<String> after = to.paragraphs().stream().map(Paragraph::id).toList();

@@ -7,11 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import plenary.query.drafting.DraftDocuments;
-import plenary.query.drafting.Selector;
 import plenary.record.HashChain;
 import plenary.record.StoredEvent;
 import plenary.record.Verdict;
-import plenary.text.Document;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -61,7 +59,7 @@ class RecordController {
     /** The read model's version of the draft; 0 while it has not seen it (being rebuilt, or behind). */
     private long knownVersion(String draftId, List<StoredEvent> events) {
         try {
-            return documents.document(draftId, Selector.CURRENT).version();
+            return documents.version(draftId);
         } catch (DraftDocuments.UnknownDraft e) {
             if (events.isEmpty()) {
                 throw e;

@@ -47,7 +47,8 @@ final class Redline {
     }
 
     private static String mark(String tag, String text, Blame.By by) {
-        String title = by == null ? "" : " title=\"" + escape(by.actor().attribution() + ", version " + by.version()) + "\"";
+        String title = by == null ? ""
+                : " title=\"" + escape(by.actor().attribution() + ", version " + by.version()) + "\"";
         return "<" + tag + title + ">" + escape(text) + "</" + tag + ">";
     }
 

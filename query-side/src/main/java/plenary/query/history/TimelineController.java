@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import plenary.identity.Actor;
 import plenary.query.drafting.DraftDocuments;
-import plenary.query.drafting.Selector;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ class TimelineController {
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("limit must be 1 or more");
         }
-        documents.document(draftId, Selector.CURRENT);
+        documents.version(draftId);
         Set<String> kinds = kind == null ? Set.of()
                 : new LinkedHashSet<>(Arrays.stream(kind.split(",")).map(String::strip).toList());
         String base = "/api/drafts/" + draftId;

@@ -17,7 +17,6 @@ import plenary.text.Document;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,11 +55,12 @@ class Rebuild implements FoldListener {
     }
 
     synchronized Progress start() {
-        if (run != null && run.finishedAt() == null && progress().state() == State.REBUILDING) {
+        if (progress().state() == State.REBUILDING) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a rebuild is already running");
         }
         StreamingEventProcessor processor = processor();
-        long head = Optional.ofNullable(store.createHeadToken()).flatMap(t -> boxed(t)).orElse(0L);
+        TrackingToken headToken = store.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
         processor.shutDown();
         processor.resetTokens();
         processor.start();
@@ -103,14 +103,16 @@ class Rebuild implements FoldListener {
         folded.set(0);
     }
 
-    /** Logs the progress every second until the replay reaches the head. */
+    /** Notes the moment the replay reaches the head (to a tenth of a second), logging the progress every second. */
     private void follow() {
         try {
             Progress p = progress();
-            while (p.state() == State.REBUILDING) {
-                log.info("rebuild: {} events folded, at {} of {} ({}%)", p.events(), p.position(), p.head(),
-                        p.percent());
-                Thread.sleep(1000);
+            for (int tick = 0; p.state() == State.REBUILDING; tick++) {
+                if (tick % 10 == 0) {
+                    log.info("rebuild: {} events folded, at {} of {} ({}%)", p.events(), p.position(), p.head(),
+                            p.percent());
+                }
+                Thread.sleep(100);
                 p = progress();
             }
             log.info("rebuild done: {} events in {} ms, {} events/s", p.events(),
@@ -123,9 +125,5 @@ class Rebuild implements FoldListener {
     private StreamingEventProcessor processor() {
         return processing.eventProcessor(PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor '" + PROCESSOR + "'"));
-    }
-
-    private static Optional<Long> boxed(TrackingToken token) {
-        return token.position().isPresent() ? Optional.of(token.position().getAsLong()) : Optional.empty();
     }
 }
