@@ -4,52 +4,100 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
+import plenary.identity.Actor;
 import plenary.text.Document;
 import plenary.text.Fold;
 import plenary.text.Revision;
 
+import java.time.Instant;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The documents of a draft, current or historic, for every reader of the query side (the JSON document, the
- * exports, history). A historic version is folded again from the draft's recorded events with the same fold.
+ * exports, history). A historic version is the nearest snapshot at or before it, with the events since then
+ * folded again by the same fold that built the current document: so it is exactly what readers saw then.
  */
 @Component
 public class DraftDocuments {
 
+    /** One event of a draft's history, with the document before and after it. */
+    public record Step(Document before, Document after, DraftEvent event, Instant at) {
+
+        public long version() {
+            return after.version();
+        }
+
+        public Actor actor() {
+            return event.actor();
+        }
+    }
+
     private final DraftTable table;
+    private final Snapshots snapshots;
     private final ObjectMapper json;
 
-    DraftDocuments(DraftTable table, ObjectMapper json) {
+    DraftDocuments(DraftTable table, Snapshots snapshots, ObjectMapper json) {
         this.table = table;
+        this.snapshots = snapshots;
         this.json = json;
     }
 
     /** @throws UnknownDraft when there is no such draft, or it had not reached the state asked for */
     public Document document(String draftId, Selector selector) {
-        Document current = table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
         if (selector.current()) {
-            return current;
+            return table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
         }
-        long version;
-        if (selector.revision() != null) {
-            version = current.revision(selector.revision()).map(Revision::version).orElseThrow(() ->
-                    new UnknownDraft("draft " + draftId + " has no revision " + selector.revision()));
-        } else if (selector.version() != null) {
-            version = selector.version();
-        } else {
-            version = table.versionAt(draftId, selector.at()).orElseThrow(() ->
-                    new UnknownDraft("draft " + draftId + " did not exist yet at " + selector.at()));
+        // a past state needs the current version only: parsing a large current document would cost more than the fold
+        long currentVersion = version(draftId);
+        long version = version(draftId, selector);
+        if (version > currentVersion) {
+            throw new UnknownDraft("draft " + draftId + " has " + currentVersion + " versions, not " + version);
         }
-        if (version > current.version()) {
-            throw new UnknownDraft("draft " + draftId + " has " + current.version() + " versions, not " + version);
+        if (version == currentVersion) {
+            Optional<Document> current = table.document(draftId).filter(d -> d.version() == version);
+            if (current.isPresent()) {
+                return current.get();
+            }
         }
-        if (version == current.version()) {
-            return current;
-        }
-        Document doc = null;
-        for (DraftTable.RecordedEvent e : table.eventsUpTo(draftId, version)) {
+        Document doc = snapshots.nearest(draftId, version).orElse(null);
+        for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, doc == null ? 0 : doc.version(), version)) {
             doc = Fold.apply(doc, event(e));
+        }
+        if (doc == null || doc.version() != version) {
+            throw new IllegalStateException("the read model of draft " + draftId + " lacks events before version "
+                    + version + "; rebuild it");
+        }
+        return doc;
+    }
+
+    /** The version a selector names: a revision's, the one asked for, or the last one at an instant. */
+    private long version(String draftId, Selector selector) {
+        if (selector.revision() != null) {
+            return table.document(draftId).flatMap(d -> d.revision(selector.revision())).map(Revision::version)
+                    .orElseThrow(() -> new UnknownDraft("draft " + draftId + " has no revision " + selector.revision()));
+        }
+        if (selector.version() != null) {
+            return selector.version();
+        }
+        return table.versionAt(draftId, selector.at()).orElseThrow(() ->
+                new UnknownDraft("draft " + draftId + " did not exist yet at " + selector.at()));
+    }
+
+    /** The draft's current version, without reading its document. */
+    public long version(String draftId) {
+        return table.version(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
+    }
+
+    /** Folds {@code from} onwards up to version {@code to}, telling each step; answers the document at {@code to}. */
+    public Document replay(Document from, long to, Consumer<Step> steps) {
+        Document doc = from;
+        for (DraftTable.RecordedEvent e : table.eventsBetween(from.draftId(), from.version(), to)) {
+            DraftEvent event = event(e);
+            Document after = Fold.apply(doc, event);
+            steps.accept(new Step(doc, after, event, e.timestamp()));
+            doc = after;
         }
         return doc;
     }

@@ -13,6 +13,7 @@ import plenary.text.Document;
 import plenary.text.Fold;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,11 +27,13 @@ class DraftProjection {
     private final DraftTable table;
     private final ObjectMapper json;
     private final LiveChannel live;
+    private final List<FoldListener> listeners;
 
-    DraftProjection(DraftTable table, ObjectMapper json, LiveChannel live) {
+    DraftProjection(DraftTable table, ObjectMapper json, LiveChannel live, List<FoldListener> listeners) {
         this.table = table;
         this.json = json;
         this.live = live;
+        this.listeners = listeners;
     }
 
     @EventHandler
@@ -47,11 +50,13 @@ class DraftProjection {
         var recorded = new DraftTable.RecordedEvent(version, event.getClass().getSimpleName(), event.actor(), at,
                 json.valueToTree(event));
         table.append(event.draftId(), recorded);
+        listeners.forEach(listener -> listener.folded(before, after, event, at));
         live.afterCommit(LiveChange.of(before, after, recorded));
     }
 
     @ResetHandler
     void reset() {
         table.clear();
+        listeners.forEach(FoldListener::reset);
     }
 }

@@ -36,6 +36,10 @@ class DraftTable {
                 .query((rs, i) -> read(rs.getString(1), Document.class)).optional();
     }
 
+    Optional<Long> version(String draftId) {
+        return db.sql("SELECT version FROM draft WHERE draft_id = ?").param(draftId).query(Long.class).optional();
+    }
+
     void save(Document doc, Instant at) {
         db.sql("""
                 INSERT INTO draft (draft_id, version, reference, title, status, document, updated_at)
@@ -74,12 +78,13 @@ class DraftTable {
                 .params(draftId, after).query(this::recorded).list();
     }
 
-    List<RecordedEvent> eventsUpTo(String draftId, long version) {
+    /** The events after version {@code after} up to and including version {@code upTo}. */
+    List<RecordedEvent> eventsBetween(String draftId, long after, long upTo) {
         return db.sql("""
                 SELECT version, type, actor, occurred_at, payload FROM draft_event
-                WHERE draft_id = ? AND version <= ? ORDER BY version
+                WHERE draft_id = ? AND version > ? AND version <= ? ORDER BY version
                 """)
-                .params(draftId, version).query(this::recorded).list();
+                .params(draftId, after, upTo).query(this::recorded).list();
     }
 
     private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -32,6 +32,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         // the WebSocket handshake: STOMP CONNECT carries the credentials
                         .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        // rebuilding the read models: an operation on the service, not a reading of it
+                        .requestMatchers("/api/admin/**").hasRole("SECRETARIAT")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(json, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic")))

@@ -1,12 +1,14 @@
 package plenary.query.live;
 
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a draft's changes to {@code /topic/drafts.{draftId}} once the projection that recorded them has
- * committed, so a client never sees a version that the read model cannot yet serve.
+ * committed, so a client never sees a version that the read model cannot yet serve. A rebuild replays old
+ * events: nothing new happened, so nothing is sent.
  */
 @Component
 public class LiveChannel {
@@ -27,6 +29,9 @@ public class LiveChannel {
 
     public void afterCommit(Change change) {
         if (CurrentUnitOfWork.isStarted()) {
+            if (ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())) {
+                return;
+            }
             CurrentUnitOfWork.get().afterCommit(uow -> send(change));
         } else {
             send(change);

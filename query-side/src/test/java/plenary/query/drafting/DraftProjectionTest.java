@@ -89,7 +89,7 @@ class DraftProjectionTest {
         db = JdbcClient.create(dataSource);
         table = new DraftTable(db, json);
         MessageChannel capturing = (message, timeout) -> sent.add(message);
-        projection = new DraftProjection(table, json, new LiveChannel(new SimpMessagingTemplate(capturing)));
+        projection = new DraftProjection(table, json, new LiveChannel(new SimpMessagingTemplate(capturing)), List.of());
 
         Document seed = MarkdownImporter.parse(Files.readString(SEED, StandardCharsets.UTF_8), new IdAllocator(1),
                 "Secretariat");

@@ -1,0 +1,98 @@
+package plenary.query.history;
+
+import plenary.drafting.AlternativeAccepted;
+import plenary.drafting.AlternativeProposed;
+import plenary.drafting.DelegationAdmitted;
+import plenary.drafting.DraftCreated;
+import plenary.drafting.DraftEvent;
+import plenary.drafting.DraftFinalised;
+import plenary.drafting.DraftImported;
+import plenary.drafting.ParagraphProposed;
+import plenary.drafting.Participation;
+import plenary.drafting.TextBracketed;
+import plenary.text.Document;
+import plenary.text.Inline;
+import plenary.text.PlainText;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** One line per event, in the room's words: "KAZ bracketed 'manage borders' in PP (v)". */
+final class Descriptions {
+
+    private static final int QUOTE_LENGTH = 60;
+
+    /** @param where the label of the paragraph the event touched, or null */
+    static String of(DraftEvent event, Document before, Document after, String where) {
+        String who = event.actor().attribution();
+        String in = where == null ? "" : " in " + where;
+        if (event instanceof DraftCreated e) {
+            return who + " created " + quote(e.title()) + " (" + e.reference() + ")";
+        }
+        if (event instanceof DraftImported e) {
+            return who + " imported " + quote(e.document().header().title()) + " with "
+                    + e.document().paragraphs().size() + " paragraphs";
+        }
+        if (event instanceof DelegationAdmitted e) {
+            return who + " admitted " + e.code().toUpperCase(Locale.ROOT) + " (" + e.name() + ")"
+                    + (e.participation() == Participation.PENDING ? ", pending confirmation" : "");
+        }
+        if (event instanceof ParagraphProposed e) {
+            return who + " proposed " + (where == null ? "a paragraph" : where) + ": "
+                    + quote(words(after, e.content()));
+        }
+        if (event instanceof TextBracketed e) {
+            String offered = e.alternatives().isEmpty() ? "" : ", offering " + e.alternatives().stream()
+                    .map(a -> alternative(after, a)).collect(Collectors.joining(" or "));
+            String why = e.rationale() == null || e.rationale().isBlank() ? "" : ": " + e.rationale().strip();
+            return who + " bracketed " + quote(e.quote()) + in + offered + why;
+        }
+        if (event instanceof AlternativeProposed e) {
+            String original = bracketed(before, e.bracketId()).orElse("the bracket");
+            return e.content().isEmpty()
+                    ? who + " proposed deleting " + original + in
+                    : who + " proposed " + quote(words(after, e.content())) + " for " + original + in;
+        }
+        if (event instanceof AlternativeAccepted e) {
+            Optional<Inline.Alternative> accepted = before.locateBracket(e.bracketId())
+                    .flatMap(at -> at.bracket().alternatives().stream()
+                            .filter(a -> a.id().equals(e.alternativeId())).findFirst());
+            boolean original = before.locateBracket(e.bracketId())
+                    .map(at -> at.bracket().alternatives().get(0).id().equals(e.alternativeId())).orElse(false);
+            String words = accepted.map(a -> alternative(before, a)).orElse(e.alternativeId());
+            return who + " accepted " + words + (original ? " as it stood" : "") + in;
+        }
+        if (event instanceof DraftFinalised e) {
+            return who + " finalised the text (SHA-256 " + e.contentHash().substring(0, 12) + "…)";
+        }
+        return who + ": " + spaced(event.getClass().getSimpleName()) + in;
+    }
+
+    /** The words of a bracket as they stood when it was raised: its first alternative. */
+    private static Optional<String> bracketed(Document doc, String bracketId) {
+        return doc.locateBracket(bracketId).map(at -> quote(words(doc, at.bracket().alternatives().get(0).content())));
+    }
+
+    private static String alternative(Document doc, Inline.Alternative alternative) {
+        return alternative.content().isEmpty() ? "deletion" : quote(words(doc, alternative.content()));
+    }
+
+    private static String words(Document doc, List<Inline> content) {
+        return new PlainText(doc.participants()).of(content);
+    }
+
+    private static String quote(String text) {
+        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        return "'" + (line.length() > QUOTE_LENGTH ? line.substring(0, QUOTE_LENGTH - 1) + "…" : line) + "'";
+    }
+
+    /** "ParagraphStatusSet" → "paragraph status set", for kinds of event this class does not know yet. */
+    private static String spaced(String type) {
+        return type.replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private Descriptions() {
+    }
+}

@@ -1,0 +1,62 @@
+package plenary.query.history;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+import plenary.record.StoredEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A draft's events exactly as the event store keeps them, read through Axon's JDBC engine but before any
+ * upcaster: the hash chain certifies what was written, not how today's code reads it.
+ */
+@Component
+class StoredRecord {
+
+    private static final int PAGE = 500;
+
+    private final RawEvents store;
+
+    StoredRecord(ConnectionProvider connections, TransactionManager transactions,
+                 @Qualifier("eventSerializer") Serializer serializer) {
+        this.store = new RawEvents(JdbcEventStorageEngine.builder().connectionProvider(connections)
+                .transactionManager(transactions).eventSerializer(serializer).snapshotSerializer(serializer));
+    }
+
+    /** The draft's events in the order of their sequence numbers; empty when the store has none. */
+    List<StoredEvent> events(String draftId) {
+        List<StoredEvent> events = new ArrayList<>();
+        long next = 0;
+        while (true) {
+            List<? extends DomainEventData<?>> page = store.page(draftId, next, PAGE);
+            for (DomainEventData<?> e : page) {
+                events.add(new StoredEvent(e.getAggregateIdentifier(), e.getType(), e.getSequenceNumber(),
+                        e.getEventIdentifier(), e.getTimestamp().toString(), e.getPayload().getType().getName(),
+                        e.getPayload().getType().getRevision(), StoredEvent.json((byte[]) e.getPayload().getData()),
+                        StoredEvent.json((byte[]) e.getMetaData().getData())));
+                next = e.getSequenceNumber() + 1;
+            }
+            if (page.size() < PAGE) {
+                return events;
+            }
+        }
+    }
+
+    /** Axon's engine opened up just enough to hand out the stored data instead of upcast messages. */
+    private static final class RawEvents extends JdbcEventStorageEngine {
+
+        RawEvents(Builder builder) {
+            super(builder);
+        }
+
+        List<? extends DomainEventData<?>> page(String draftId, long firstSequenceNumber, int size) {
+            return fetchDomainEvents(draftId, firstSequenceNumber, size);
+        }
+    }
+}

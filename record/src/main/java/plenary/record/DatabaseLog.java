@@ -1,0 +1,51 @@
+package plenary.record;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The events as the event store's table holds them, read with plain JDBC: no Plenary service involved. */
+public final class DatabaseLog {
+
+    private final Connection connection;
+
+    public DatabaseLog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Every draft in the store, in the order they began. */
+    public List<String> drafts() throws SQLException {
+        List<String> drafts = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT aggregateIdentifier FROM DomainEventEntry GROUP BY aggregateIdentifier"
+                        + " ORDER BY min(globalIndex)");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                drafts.add(rs.getString(1));
+            }
+        }
+        return drafts;
+    }
+
+    /** One draft's events in the order of their sequence numbers, exactly as stored. */
+    public List<StoredEvent> events(String draftId) throws SQLException {
+        List<StoredEvent> events = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("""
+                SELECT aggregateIdentifier, type, sequenceNumber, eventIdentifier, timeStamp, payloadType,
+                       payloadRevision, payload, metaData
+                FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""")) {
+            s.setString(1, draftId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), StoredEvent.json(rs.getBytes(8)),
+                            StoredEvent.json(rs.getBytes(9))));
+                }
+            }
+        }
+        return events;
+    }
+}
