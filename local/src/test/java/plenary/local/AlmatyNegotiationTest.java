@@ -131,6 +131,14 @@ class AlmatyNegotiationTest {
         assertThat(finalised.get("contentHash").asText()).isEqualTo(NegotiationEndToEndTest.sha256(text));
         assertThat(auditor.get(path(draft, "/text?format=markdown&revision=Rev.1")).body())
                 .contains("Ref: Almaty Process/03/01/2013/Rev.1");
+
+        // the auditor's timeline tells the negotiation in the room's words
+        List<String> story = new java.util.ArrayList<>();
+        auditor.get(path(draft, "/history")).json().forEach(e -> story.add(e.get("description").asText()));
+        assertThat(story).contains(
+                "IRN marked the participation of the Islamic Republic of Iran pending",
+                "Secretariat issued Rev.1",
+                "Silence was kept: the text is adopted");
     }
 
     @Test

@@ -1,14 +1,30 @@
 package plenary.query.history;
 
+import plenary.drafting.AgreementWithdrawn;
 import plenary.drafting.AlternativeAccepted;
+import plenary.drafting.AlternativeObjected;
 import plenary.drafting.AlternativeProposed;
+import plenary.drafting.AlternativeSupported;
+import plenary.drafting.AlternativeWithdrawn;
+import plenary.drafting.BracketWithdrawn;
+import plenary.drafting.BridgingTextProposed;
+import plenary.drafting.CorrigendumIssued;
 import plenary.drafting.DelegationAdmitted;
+import plenary.drafting.DeletionProposed;
 import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftFinalised;
 import plenary.drafting.DraftImported;
+import plenary.drafting.OptionsOpened;
+import plenary.drafting.ParagraphAgreed;
 import plenary.drafting.ParagraphProposed;
+import plenary.drafting.ParagraphStatusSet;
 import plenary.drafting.Participation;
+import plenary.drafting.ParticipationChanged;
+import plenary.drafting.RevisionIssued;
+import plenary.drafting.SilenceBroken;
+import plenary.drafting.SilenceProcedureConcluded;
+import plenary.drafting.SilenceProcedureStarted;
 import plenary.drafting.TextBracketed;
 import plenary.text.Document;
 import plenary.text.Inline;
@@ -67,7 +83,68 @@ final class Descriptions {
         if (event instanceof DraftFinalised e) {
             return who + " finalised the text (SHA-256 " + e.contentHash().substring(0, 12) + "…)";
         }
+        return negotiation(event, before, who, in);
+    }
+
+    /** The rest of the negotiation: positions, options, status, participation, the record. */
+    private static String negotiation(DraftEvent event, Document before, String who, String in) {
+        if (event instanceof AlternativeSupported e) {
+            return who + " supported " + alternative(before, e.bracketId(), e.alternativeId()) + in;
+        }
+        if (event instanceof AlternativeObjected e) {
+            return who + " objected to " + alternative(before, e.bracketId(), e.alternativeId()) + in;
+        }
+        if (event instanceof AlternativeWithdrawn e) {
+            return who + " withdrew " + alternative(before, e.bracketId(), e.alternativeId()) + in;
+        }
+        if (event instanceof BracketWithdrawn e) {
+            return who + " lifted the brackets around " + bracketed(before, e.bracketId()).orElse("the words") + in;
+        }
+        if (event instanceof OptionsOpened e) {
+            return who + " proposed " + alternative(before, e.option()) + " as Option 2" + in;
+        }
+        if (event instanceof BridgingTextProposed e) {
+            return who + " proposed bridging text " + alternative(before, e.bridging()) + " for "
+                    + e.replaces().size() + " alternatives" + in;
+        }
+        if (event instanceof DeletionProposed) {
+            return who + " proposed deleting" + (in.isEmpty() ? " a paragraph" : in.replaceFirst(" in", ""));
+        }
+        if (event instanceof ParagraphStatusSet e) {
+            return who + " set" + in.replaceFirst(" in", "") + " to " + spaced(e.status().name().replace('_', ' '));
+        }
+        if (event instanceof ParagraphAgreed e) {
+            return who + " agreed" + in.replaceFirst(" in", "") + (e.adReferendum() ? " ad referendum" : "");
+        }
+        if (event instanceof AgreementWithdrawn) {
+            return who + " withdrew its agreement to" + in.replaceFirst(" in", "");
+        }
+        if (event instanceof ParticipationChanged e) {
+            String name = before.participant(e.participantId()).map(p -> p.name()).orElse(e.participantId());
+            return who + " marked the participation of " + name + " " + e.participation().name().toLowerCase(Locale.ROOT);
+        }
+        if (event instanceof RevisionIssued e) {
+            return who + " issued " + e.label();
+        }
+        if (event instanceof SilenceProcedureStarted e) {
+            return who + " started a silence procedure on the " + e.subject().name().toLowerCase(Locale.ROOT)
+                    + " until " + e.deadline();
+        }
+        if (event instanceof SilenceBroken e) {
+            return who + " broke silence: " + quote(e.reason());
+        }
+        if (event instanceof SilenceProcedureConcluded e) {
+            return "Silence was kept: the " + e.subject().name().toLowerCase(Locale.ROOT) + " is adopted";
+        }
+        if (event instanceof CorrigendumIssued e) {
+            return who + " issued " + e.label() + " (SHA-256 " + e.contentHash().substring(0, 12) + "…)";
+        }
         return who + ": " + spaced(event.getClass().getSimpleName()) + in;
+    }
+
+    private static String alternative(Document doc, String bracketId, String alternativeId) {
+        return doc.locateBracket(bracketId).flatMap(at -> at.bracket().alternative(alternativeId))
+                .map(a -> alternative(doc, a)).orElse(alternativeId);
     }
 
     /** The words of a bracket as they stood when it was raised: its first alternative. */
