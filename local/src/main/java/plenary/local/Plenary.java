@@ -6,7 +6,6 @@ import plenary.command.CommandSideApplication;
 import plenary.devdb.DevDatabase;
 import plenary.query.QuerySideApplication;
 
-import java.util.Map;
 
 /**
  * Starts the command side and the query side against one database. They stay two separate Spring contexts
@@ -22,24 +21,24 @@ public final class Plenary implements AutoCloseable {
         this.querySide = querySide;
     }
 
-    /** Port 0 picks free ports. */
+    /**
+     * Port 0 picks free ports. The database and the ports go in as command-line arguments: they must outrank the
+     * sides' own configuration and the environment (PLENARY_DB_URL, PLENARY_*_PORT), or a test asking for a fresh
+     * database and free ports would get the ones the environment names.
+     */
     public static Plenary start(DevDatabase db, int commandPort, int queryPort, String... extraProperties) {
-        Map<String, Object> database = Map.of(
-                "PLENARY_DB_URL", db.jdbcUrl(),
-                "PLENARY_DB_USER", db.username(),
-                "PLENARY_DB_PASSWORD", db.password());
         ConfigurableApplicationContext command = CommandSideApplication.builder()
-                .profiles("local").properties(database)
-                // the sides' config reads the port from PLENARY_*_PORT, which outranks a plain server.port default
-                .properties("PLENARY_COMMAND_PORT=" + commandPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .profiles("local").properties("spring.main.banner-mode=off").properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, commandPort));
         ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .profiles("local").properties(database)
-                .properties("PLENARY_QUERY_PORT=" + queryPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .profiles("local").properties("spring.main.banner-mode=off").properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, queryPort));
         return new Plenary(command, query);
+    }
+
+    private static String[] arguments(DevDatabase db, int port) {
+        return new String[]{"--server.port=" + port, "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password()};
     }
 
     public int commandPort() {
