@@ -118,6 +118,15 @@ class HistoryEndToEndTest {
         assertThat(auditor.get("/api/drafts/" + draft + "/diff").contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void theOpenApiDescriptionNamesTheHistoryPaths() {
+        Client.Response docs = auditor.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").fieldNames()).toIterable().contains("/api/drafts/{draftId}/history",
+                "/api/drafts/{draftId}/diff", "/api/drafts/{draftId}/verify", "/api/drafts/{draftId}/events",
+                "/api/admin/rebuild");
+    }
+
     private static java.util.List<Long> versions(String path) {
         java.util.List<Long> versions = new java.util.ArrayList<>();
         auditor.get("/api/drafts/" + draft + path).json().forEach(e -> versions.add(e.get("version").asLong()));
