@@ -45,9 +45,10 @@ class DraftProjection {
         Document after = Fold.apply(before, event);
         table.save(after, at);
         var recorded = new DraftTable.RecordedEvent(version, event.getClass().getSimpleName(), event.actor(), at,
-                json.valueToTree(event));
+                json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
+                LiveChange.order(before, after));
         table.append(event.draftId(), recorded);
-        live.afterCommit(LiveChange.of(before, after, recorded));
+        live.afterCommit(LiveChange.of(event.draftId(), recorded));
     }
 
     @ResetHandler

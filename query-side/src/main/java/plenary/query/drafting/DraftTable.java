@@ -1,6 +1,7 @@
 package plenary.query.drafting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +21,18 @@ class DraftTable {
     record Summary(String draftId, String reference, String title, String status, long version) {
     }
 
-    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload) {
+    /**
+     * An event as readers get it: {@code status}, {@code paragraphs} and {@code order} say what it changed, as in
+     * {@link LiveChange}, so that catching up with {@code /events?after=N} is the same as receiving live.
+     */
+    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload,
+                         String status, List<DraftView.ParagraphView> paragraphs, List<String> order) {
     }
+
+    private static final TypeReference<List<DraftView.ParagraphView>> PARAGRAPHS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
 
     private final JdbcClient db;
     private final ObjectMapper json;
@@ -58,17 +69,19 @@ class DraftTable {
 
     void append(String draftId, RecordedEvent event) {
         db.sql("""
-                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))
+                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload, status, paragraphs,
+                                         paragraph_order)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb))
                 """)
                 .params(draftId, event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
-                        write(event.payload()))
+                        write(event.payload()), event.status(), write(event.paragraphs()),
+                        event.order() == null ? null : write(event.order()))
                 .update();
     }
 
     List<RecordedEvent> eventsAfter(String draftId, long after) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, paragraph_order FROM draft_event
                 WHERE draft_id = ? AND version > ? ORDER BY version
                 """)
                 .params(draftId, after).query(this::recorded).list();
@@ -76,15 +89,17 @@ class DraftTable {
 
     List<RecordedEvent> eventsUpTo(String draftId, long version) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, paragraph_order FROM draft_event
                 WHERE draft_id = ? AND version <= ? ORDER BY version
                 """)
                 .params(draftId, version).query(this::recorded).list();
     }
 
     private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        String order = rs.getString(8);
         return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
-                rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class));
+                rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class), rs.getString(6),
+                read(rs.getString(7), PARAGRAPHS), order == null ? null : read(order, IDS));
     }
 
     /** The draft's version at an instant: the last event recorded at or before it. */
@@ -102,6 +117,14 @@ class DraftTable {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getType() + " in the read model", e);
         }
     }
 

@@ -26,6 +26,7 @@ import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftImported;
 import plenary.drafting.DraftStatus;
+import plenary.drafting.ParagraphProposed;
 import plenary.drafting.Participation;
 import plenary.drafting.Section;
 import plenary.drafting.TextBracketed;
@@ -299,6 +300,36 @@ class DraftProjectionTest {
         assertThat(json.readTree(wire).get("paragraphs").get(0).get("text").asText())
                 .contains("[manage borders][secure borders]");
         assertThat(json.readTree(wire).get("timestamp").asText()).isEqualTo(at(2).toString());
+    }
+
+    @Test
+    void catchingUpFromAnyVersionGivesExactlyWhatLiveClientsReceived() throws Exception {
+        deliver(0, events.size());
+        List<LiveChange> live = liveChanges();
+
+        for (int after = 0; after <= events.size(); after++) {
+            List<LiveChange> caughtUp = table.eventsAfter(D, after).stream().map(e -> LiveChange.of(D, e)).toList();
+            assertThat(asStoredJson(caughtUp)).as("/events?after=%d", after)
+                    .isEqualTo(asStoredJson(live.subList(after, live.size())));
+        }
+    }
+
+    @Test
+    void theParagraphOrderComesWithEveryChangeThatInsertsAParagraph() {
+        deliver(0, events.size());
+        Document draft = stored();
+        projection.on(new ParagraphProposed(D, "p6", Section.PREAMBLE, ppV, "v bis",
+                List.of(new Inline.Text("*Noting* the new paragraph,")), KAZ), 5, at(5));
+
+        List<LiveChange> changes = liveChanges();
+        assertThat(changes.get(0).order()).as("the import sets the order")
+                .isEqualTo(Fold.replay(events.subList(0, 1)).paragraphs().stream().map(Paragraph::id).toList());
+        assertThat(changes.subList(1, 5)).as("brackets move no paragraph").extracting(LiveChange::order)
+                .containsOnlyNulls();
+        List<String> order = changes.get(5).order();
+        assertThat(order).hasSize(draft.paragraphs().size() + 1);
+        assertThat(order.get(order.indexOf(ppV) + 1)).isEqualTo("p6");
+        assertThat(changes.get(5).paragraphs()).extracting(DraftView.ParagraphView::paragraphId).containsExactly("p6");
     }
 
     @Test
