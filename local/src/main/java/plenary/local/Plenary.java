@@ -6,7 +6,6 @@ import plenary.command.CommandSideApplication;
 import plenary.devdb.DevDatabase;
 import plenary.query.QuerySideApplication;
 
-import java.util.Map;
 
 /**
  * Starts the command side and the query side against one database. They stay two separate Spring contexts
@@ -24,20 +23,22 @@ public final class Plenary implements AutoCloseable {
 
     /** Port 0 picks free ports. */
     public static Plenary start(DevDatabase db, int commandPort, int queryPort, String... extraProperties) {
-        Map<String, Object> database = Map.of(
-                "PLENARY_DB_URL", db.jdbcUrl(),
-                "PLENARY_DB_USER", db.username(),
-                "PLENARY_DB_PASSWORD", db.password());
+        // as arguments, which outrank the environment: the PLENARY_DB_* variables name the server that DevDatabase
+        // made this database on, not the database itself
+        String[] database = {
+                "--PLENARY_DB_URL=" + db.jdbcUrl(),
+                "--PLENARY_DB_USER=" + db.username(),
+                "--PLENARY_DB_PASSWORD=" + db.password()};
         ConfigurableApplicationContext command = CommandSideApplication.builder()
-                .profiles("local").properties(database)
+                .profiles("local")
                 .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
                 .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).run(database);
         ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .profiles("local").properties(database)
+                .profiles("local")
                 .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
                 .properties(extraProperties)
-                .registerShutdownHook(false).run();
+                .registerShutdownHook(false).run(database);
         return new Plenary(command, query);
     }
 
