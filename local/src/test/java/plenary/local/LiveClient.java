@@ -12,37 +12,77 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A STOMP client over WebSocket, logging in with CONNECT's login and passcode as a browser client does. */
+/**
+ * A STOMP client over WebSocket, logging in with CONNECT's login and passcode as a browser client does. All
+ * clients share one WebSocket container and scheduler, so that a test can open hundreds of them.
+ */
 public final class LiveClient implements AutoCloseable {
 
+    /** Plenary answered with an ERROR frame; the message is its {@code message} header. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private static final WebSocketStompClient STOMP = stompClient();
+
     public final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    private final WebSocketStompClient stomp;
+    /** ERROR frames and lost connections, as they happen. */
+    public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    private final Map<String, StompSession.Subscription> subscriptions = new ConcurrentHashMap<>();
     private final StompSession session;
 
     public LiveClient(int port, String user) throws Exception {
-        stomp = new WebSocketStompClient(new StandardWebSocketClient());
-        stomp.setMessageConverter(new MappingJackson2MessageConverter());
-        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-        scheduler.initialize();
-        stomp.setTaskScheduler(scheduler); // receipts and heartbeats
         StompHeaders connect = new StompHeaders();
         connect.setLogin(user);
         connect.setPasscode(user);
-        session = stomp.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connect,
+        session = STOMP.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connect,
                 new StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleFrame(StompHeaders headers, Object payload) {
+                        errors.add(String.valueOf(headers.getFirst("message"))); // only ERROR frames come here
+                    }
+
+                    @Override
+                    public void handleTransportError(StompSession session, Throwable exception) {
+                        errors.add("connection lost: " + exception.getMessage());
+                    }
                 }).get(10, TimeUnit.SECONDS);
         session.setAutoReceipt(true);
     }
 
+    private static WebSocketStompClient stompClient() {
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        stomp.setMessageConverter(new MappingJackson2MessageConverter());
+        stomp.setInboundMessageSizeLimit(1024 * 1024);
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        stomp.setTaskScheduler(scheduler); // receipts and heartbeats
+        return stomp;
+    }
+
     /** Subscribes and waits for the broker's receipt, so nothing published afterwards can be missed. */
     public void subscribe(String destination) throws InterruptedException {
+        subscribe(destination, received);
+    }
+
+    /**
+     * Subscribes, delivering into {@code into}, and waits for the receipt.
+     *
+     * @throws Refused when Plenary answers with an ERROR frame instead
+     */
+    public void subscribe(String destination, BlockingQueue<JsonNode> into) throws InterruptedException {
         CountDownLatch subscribed = new CountDownLatch(1);
-        session.subscribe(destination, new StompFrameHandler() {
+        StompSession.Subscription subscription = session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
                 return JsonNode.class;
@@ -50,20 +90,53 @@ public final class LiveClient implements AutoCloseable {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                received.add((JsonNode) payload);
+                into.add((JsonNode) payload);
             }
-        }).addReceiptTask(subscribed::countDown);
-        if (!subscribed.await(10, TimeUnit.SECONDS)) {
-            throw new AssertionError("no receipt for SUBSCRIBE " + destination);
+        });
+        subscription.addReceiptTask(subscribed::countDown);
+        subscriptions.put(destination, subscription);
+        for (long waited = 0; !subscribed.await(10, TimeUnit.MILLISECONDS); waited += 10) {
+            if (!errors.isEmpty()) {
+                throw new Refused(errors.peek());
+            }
+            if (waited > 10_000) {
+                throw new AssertionError("no receipt for SUBSCRIBE " + destination);
+            }
         }
     }
 
+    public void unsubscribe(String destination) {
+        subscriptions.remove(destination).unsubscribe();
+    }
+
+    /** Sends a JSON body to an application destination, e.g. the focus. */
+    public void send(String destination, Object body) {
+        session.send(destination, body);
+    }
+
     public JsonNode next() throws InterruptedException {
-        JsonNode message = received.poll(10, TimeUnit.SECONDS);
+        return next(received);
+    }
+
+    public static JsonNode next(BlockingQueue<JsonNode> from) throws InterruptedException {
+        JsonNode message = from.poll(10, TimeUnit.SECONDS);
         if (message == null) {
             throw new AssertionError("no live message within 10 s");
         }
         return message;
+    }
+
+    /** The next ERROR frame or lost connection. */
+    public String nextError() throws InterruptedException {
+        String error = errors.poll(10, TimeUnit.SECONDS);
+        if (error == null) {
+            throw new AssertionError("no error within 10 s");
+        }
+        return error;
+    }
+
+    public boolean connected() {
+        return session.isConnected();
     }
 
     @Override
@@ -71,6 +144,5 @@ public final class LiveClient implements AutoCloseable {
         if (session.isConnected()) {
             session.disconnect();
         }
-        stomp.stop();
     }
 }

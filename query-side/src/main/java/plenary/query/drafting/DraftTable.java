@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import plenary.identity.Actor;
+import plenary.query.live.Admissions;
 import plenary.text.Document;
 
 import java.sql.Timestamp;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /** The query side's own tables: the current document of each draft, and each draft's events. */
 @Repository
-class DraftTable {
+class DraftTable implements Admissions {
 
     record Summary(String draftId, String reference, String title, String status, long version) {
     }
@@ -60,6 +61,15 @@ class DraftTable {
                 .param("status", doc.status().name()).param("document", write(doc))
                 .param("at", Timestamp.from(at))
                 .update();
+    }
+
+    /** Whether the draft lists a participant with this delegation code: whether the delegation was admitted. */
+    @Override
+    public boolean admitted(String draftId, String delegation) {
+        return db.sql("""
+                SELECT EXISTS (SELECT 1 FROM draft, jsonb_array_elements(document -> 'participants') AS p
+                               WHERE draft_id = ? AND lower(p ->> 'code') = lower(?))
+                """).params(draftId, delegation).query(Boolean.class).single();
     }
 
     List<Summary> summaries() {

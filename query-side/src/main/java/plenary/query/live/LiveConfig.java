@@ -13,10 +13,12 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     private final StompAuthentication authentication;
+    private final LiveGuard guard;
     private final SubscriptionReceipts receipts;
 
-    LiveConfig(StompAuthentication authentication, SubscriptionReceipts receipts) {
+    LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts) {
         this.authentication = authentication;
+        this.guard = guard;
         this.receipts = receipts;
     }
 
@@ -35,6 +37,6 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication, receipts);
+        registration.interceptors(authentication, guard, receipts);
     }
 }
