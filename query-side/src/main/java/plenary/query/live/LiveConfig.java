@@ -15,16 +15,21 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
     private final StompAuthentication authentication;
     private final LiveGuard guard;
     private final SubscriptionReceipts receipts;
+    private final PresenceListener presence;
 
-    LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts) {
+    LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts,
+               PresenceListener presence) {
         this.authentication = authentication;
         this.guard = guard;
         this.receipts = receipts;
+        this.presence = presence;
     }
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // a client's SUBSCRIBE, focus and UNSUBSCRIBE take effect in the order it sent them
+        registry.setPreserveReceiveOrder(true);
     }
 
     @Override
@@ -37,6 +42,6 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication, guard, receipts);
+        registration.interceptors(authentication, guard, receipts, presence);
     }
 }
