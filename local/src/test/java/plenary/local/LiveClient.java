@@ -1,6 +1,8 @@
 package plenary.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.MappingJackson2MessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -60,7 +62,9 @@ public final class LiveClient implements AutoCloseable {
     }
 
     private static WebSocketStompClient stompClient() {
-        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient());
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(1024 * 1024); // a whole imported draft comes in one message
+        WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
         stomp.setMessageConverter(new MappingJackson2MessageConverter());
         stomp.setInboundMessageSizeLimit(1024 * 1024);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();

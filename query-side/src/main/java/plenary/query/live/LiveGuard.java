@@ -2,7 +2,6 @@ package plenary.query.live;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -31,58 +30,51 @@ class LiveGuard implements ChannelInterceptor {
     static final Pattern FOCUS = Pattern.compile("/app/drafts\\.([\\w-]+)\\.focus");
 
     private final Admissions admissions;
+    private final Refusals refusals;
 
-    LiveGuard(Admissions admissions) {
+    LiveGuard(Admissions admissions, Refusals refusals) {
         this.admissions = admissions;
+        this.refusals = refusals;
     }
 
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
-        if (stomp == null || stomp.getCommand() == null) {
-            return message;
-        }
-        switch (stomp.getCommand()) {
-            case SUBSCRIBE -> {
-                Matcher topic = TOPIC.matcher(String.valueOf(stomp.getDestination()));
-                if (!topic.matches()) {
-                    throw refused("there is no topic " + stomp.getDestination() + "; follow /topic/drafts.{draftId}");
-                }
-                mayFollow(actor(stomp), topic.group(1));
-            }
-            case SEND -> {
-                if (!FOCUS.matcher(String.valueOf(stomp.getDestination())).matches()) {
-                    throw refused("clients send only their focus, to /app/drafts.{draftId}.focus");
-                }
-            }
-            default -> {
-            }
-        }
-        return message;
+        String refusal = stomp == null ? null : refusal(stomp);
+        return refusal == null ? message : refusals.refuse(stomp, refusal);
     }
 
-    private void mayFollow(Actor actor, String draftId) {
-        switch (actor.role()) {
-            case CHAIR, SECRETARIAT, AUDITOR -> {
-            }
-            case DELEGATION -> {
-                if (!admissions.admitted(draftId, actor.delegation())) {
-                    throw refused("delegation " + actor.attribution() + " has not been admitted to draft " + draftId);
-                }
-            }
-            default -> throw refused("only the draft's delegations, the chair, the secretariat and auditors follow a "
-                    + "draft live; the " + actor.role().name().toLowerCase() + " reads its current text over HTTP");
+    private String refusal(StompHeaderAccessor stomp) {
+        StompCommand command = stomp.getCommand();
+        if (command != StompCommand.SUBSCRIBE && command != StompCommand.SEND) {
+            return null;
         }
+        if (!(stomp.getUser() instanceof Authentication)) {
+            return "CONNECT with login and passcode first";
+        }
+        String destination = String.valueOf(stomp.getDestination());
+        if (command == StompCommand.SUBSCRIBE) {
+            Matcher topic = TOPIC.matcher(destination);
+            return topic.matches() ? mayNotFollow(actor(stomp), topic.group(1))
+                    : "there is no topic " + destination + "; follow /topic/drafts.{draftId}";
+        }
+        return FOCUS.matcher(destination).matches() ? null
+                : "clients send only their focus, to /app/drafts.{draftId}.focus";
     }
 
+    private String mayNotFollow(Actor actor, String draftId) {
+        return switch (actor.role()) {
+            case CHAIR, SECRETARIAT, AUDITOR -> null;
+            case DELEGATION -> admissions.admitted(draftId, actor.delegation()) ? null
+                    : "delegation " + actor.attribution() + " has not been admitted to draft " + draftId;
+            default -> "only the draft's delegations, the chair, the secretariat and auditors follow a draft live; "
+                    + "the " + actor.role().name().toLowerCase() + " reads its current text over HTTP";
+        };
+    }
+
+    /** The authenticated actor of a frame that this guard has let through. */
     static Actor actor(StompHeaderAccessor stomp) {
-        if (!(stomp.getUser() instanceof Authentication user)) {
-            throw refused("CONNECT with login and passcode first");
-        }
+        Authentication user = (Authentication) stomp.getUser();
         return Accounts.actor(user.getName(), user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-    }
-
-    private static MessagingException refused(String reason) {
-        return new MessagingException(reason);
     }
 }
