@@ -23,23 +23,30 @@ public final class Plenary implements AutoCloseable {
 
     /** Port 0 picks free ports. */
     public static Plenary start(DevDatabase db, int commandPort, int queryPort, String... extraProperties) {
-        // as arguments, which outrank the environment: the PLENARY_DB_* variables name the server that DevDatabase
-        // made this database on, not the database itself
-        String[] database = {
+        ConfigurableApplicationContext command = CommandSideApplication.builder()
+                .profiles("local")
+                .properties("spring.main.banner-mode=off")
+                .properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, commandPort));
+        ConfigurableApplicationContext query = QuerySideApplication.builder()
+                .profiles("local")
+                .properties("spring.main.banner-mode=off")
+                .properties(extraProperties)
+                .registerShutdownHook(false).run(arguments(db, queryPort));
+        return new Plenary(command, query);
+    }
+
+    /**
+     * The database and the port, as arguments: they outrank the configuration files, which read the port from
+     * PLENARY_*_PORT (default 8081 and 8082), and the environment, where the PLENARY_DB_* variables name the server
+     * that DevDatabase made this database on, not the database itself.
+     */
+    private static String[] arguments(DevDatabase db, int port) {
+        return new String[]{
+                "--server.port=" + port,
                 "--PLENARY_DB_URL=" + db.jdbcUrl(),
                 "--PLENARY_DB_USER=" + db.username(),
                 "--PLENARY_DB_PASSWORD=" + db.password()};
-        ConfigurableApplicationContext command = CommandSideApplication.builder()
-                .profiles("local")
-                .properties("server.port=" + commandPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run(database);
-        ConfigurableApplicationContext query = QuerySideApplication.builder()
-                .profiles("local")
-                .properties("server.port=" + queryPort, "spring.main.banner-mode=off")
-                .properties(extraProperties)
-                .registerShutdownHook(false).run(database);
-        return new Plenary(command, query);
     }
 
     public int commandPort() {
