@@ -23,14 +23,17 @@ class DraftTable implements Admissions {
     }
 
     /**
-     * An event as readers get it: {@code status}, {@code paragraphs} and {@code order} say what it changed, as in
-     * {@link LiveChange}, so that catching up with {@code /events?after=N} is the same as receiving live.
+     * An event as readers get it: {@code status}, {@code paragraphs}, {@code placed} and {@code removed} say what
+     * it changed, as in {@link LiveChange}, so that catching up with {@code /events?after=N} is receiving live.
      */
     record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload,
-                         String status, List<DraftView.ParagraphView> paragraphs, List<String> order) {
+                         String status, List<DraftView.ParagraphView> paragraphs,
+                         List<LiveChange.Placement> placed, List<String> removed) {
     }
 
     private static final TypeReference<List<DraftView.ParagraphView>> PARAGRAPHS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LiveChange.Placement>> PLACED = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
@@ -80,18 +83,19 @@ class DraftTable implements Admissions {
     void append(String draftId, RecordedEvent event) {
         db.sql("""
                 INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload, status, paragraphs,
-                                         paragraph_order)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb))
+                                         placed, removed)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb),
+                        CAST(? AS jsonb))
                 """)
                 .params(draftId, event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
-                        write(event.payload()), event.status(), write(event.paragraphs()),
-                        event.order() == null ? null : write(event.order()))
+                        write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
+                        write(event.removed()))
                 .update();
     }
 
     List<RecordedEvent> eventsAfter(String draftId, long after) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload, status, paragraphs, paragraph_order FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version > ? ORDER BY version
                 """)
                 .params(draftId, after).query(this::recorded).list();
@@ -99,17 +103,16 @@ class DraftTable implements Admissions {
 
     List<RecordedEvent> eventsUpTo(String draftId, long version) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload, status, paragraphs, paragraph_order FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version <= ? ORDER BY version
                 """)
                 .params(draftId, version).query(this::recorded).list();
     }
 
     private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        String order = rs.getString(8);
         return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
                 rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class), rs.getString(6),
-                read(rs.getString(7), PARAGRAPHS), order == null ? null : read(order, IDS));
+                read(rs.getString(7), PARAGRAPHS), read(rs.getString(8), PLACED), read(rs.getString(9), IDS));
     }
 
     /** The draft's version at an instant: the last event recorded at or before it. */

@@ -7,25 +7,33 @@ import plenary.text.Document;
 import plenary.text.Paragraph;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * What a live client receives for one event, and what {@code /events?after=N} answers for it too: enough to
- * update a client's copy without fetching the draft again. That is the event, every paragraph it changed,
- * rendered, and the paragraph ids in document order when the order changed (null otherwise), so that a client
- * can place a new paragraph and drop a removed one without knowing each kind of event.
+ * update a client's copy without fetching the draft again, whatever the kind of event. That is the event, every
+ * paragraph it changed, rendered; where it put paragraphs ({@code placed}: each new paragraph, and each whose
+ * predecessor changed, with the one it now follows, null for the first); and the paragraphs it removed.
  */
 public record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp,
                          JsonNode payload, String status, List<DraftView.ParagraphView> paragraphs,
-                         List<String> order)
+                         List<Placement> placed, List<String> removed)
         implements LiveChannel.Change {
+
+    /** Paragraph {@code paragraphId} now follows paragraph {@code after} (null: it comes first). */
+    public record Placement(String paragraphId, String after) {
+    }
 
     static LiveChange of(String draftId, DraftTable.RecordedEvent event) {
         return new LiveChange(draftId, event.version(), event.type(), event.actor(), event.timestamp(),
-                event.payload(), event.status(), event.paragraphs(), event.order());
+                event.payload(), event.status(), event.paragraphs(), event.placed(), event.removed());
     }
 
     /** The paragraphs of {@code after} that are new or differ from {@code before}, rendered. */
@@ -38,10 +46,36 @@ public record LiveChange(String draftId, long version, String type, Actor actor,
                 .toList();
     }
 
-    /** The paragraph ids in document order if the event inserted, removed or moved one; null if not. */
-    static List<String> order(Document before, Document after) {
-        List<String> ids = after.paragraphs().stream().map(Paragraph::id).toList();
-        boolean same = before != null && ids.equals(before.paragraphs().stream().map(Paragraph::id).toList());
-        return same ? null : ids;
+    /**
+     * Each paragraph that is new, or whose predecessor is not the one it had, with the one it now follows. A
+     * client that places them in this order, after removing {@link #removed}, has the paragraphs in document order:
+     * an insertion places two, a move three, and an event that moves nothing places none.
+     */
+    static List<Placement> placed(Document before, Document after) {
+        Set<String> now = Set.copyOf(ids(after));
+        List<String> kept = before == null ? List.of() : ids(before).stream().filter(now::contains).toList();
+        Map<String, String> previously = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            previously.put(kept.get(i), i == 0 ? null : kept.get(i - 1));
+        }
+        List<Placement> placed = new ArrayList<>();
+        String previous = null;
+        for (String id : ids(after)) {
+            if (!previously.containsKey(id) || !Objects.equals(previously.get(id), previous)) {
+                placed.add(new Placement(id, previous));
+            }
+            previous = id;
+        }
+        return placed;
+    }
+
+    /** The paragraphs of {@code before} that {@code after} no longer has. */
+    static List<String> removed(Document before, Document after) {
+        Set<String> now = Set.copyOf(ids(after));
+        return before == null ? List.of() : ids(before).stream().filter(id -> !now.contains(id)).toList();
+    }
+
+    private static List<String> ids(Document document) {
+        return document.paragraphs().stream().map(Paragraph::id).toList();
     }
 }
