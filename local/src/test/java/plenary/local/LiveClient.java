@@ -3,6 +3,9 @@ package plenary.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.ByteArrayMessageConverter;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MappingJackson2MessageConverter;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -14,12 +17,16 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * A STOMP client over WebSocket, logging in with CONNECT's login and passcode as a browser client does. All
@@ -65,7 +72,13 @@ public final class LiveClient implements AutoCloseable {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(1024 * 1024); // a whole imported draft comes in one message
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
-        stomp.setMessageConverter(new MappingJackson2MessageConverter());
+        // bytes as they came for a load generator, which reads only the version; JSON for everyone else
+        stomp.setMessageConverter(new CompositeMessageConverter(List.of(new ByteArrayMessageConverter() {
+            @Override
+            protected boolean supportsMimeType(MessageHeaders headers) {
+                return true;
+            }
+        }, new MappingJackson2MessageConverter())));
         stomp.setInboundMessageSizeLimit(1024 * 1024);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setDaemon(true);
@@ -74,27 +87,35 @@ public final class LiveClient implements AutoCloseable {
         return stomp;
     }
 
-    /** Subscribes and waits for the broker's receipt, so nothing published afterwards can be missed. */
+    /**
+     * Subscribes and waits for the broker's receipt, so nothing published afterwards can be missed; every
+     * {@code subscribe} does, and throws {@link Refused} when Plenary answers with an ERROR frame instead.
+     */
     public void subscribe(String destination) throws InterruptedException {
         subscribe(destination, received);
     }
 
-    /**
-     * Subscribes, delivering into {@code into}, and waits for the receipt.
-     *
-     * @throws Refused when Plenary answers with an ERROR frame instead
-     */
+    /** Subscribes, delivering into {@code into}. */
     public void subscribe(String destination, BlockingQueue<JsonNode> into) throws InterruptedException {
+        subscribe(destination, (Consumer<JsonNode>) into::add);
+    }
+
+    /** Subscribes, handing each message to {@code onMessage} as it arrives. */
+    public void subscribe(String destination, Consumer<JsonNode> onMessage) throws InterruptedException {
+        subscribe(destination, JsonNode.class, body -> onMessage.accept((JsonNode) body));
+    }
+
+    private void subscribe(String destination, Class<?> type, Consumer<Object> onMessage) throws InterruptedException {
         CountDownLatch subscribed = new CountDownLatch(1);
         StompSession.Subscription subscription = session.subscribe(destination, new StompFrameHandler() {
             @Override
             public Type getPayloadType(StompHeaders headers) {
-                return JsonNode.class;
+                return type;
             }
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                into.add((JsonNode) payload);
+                onMessage.accept(payload);
             }
         });
         subscription.addReceiptTask(subscribed::countDown);
@@ -107,6 +128,25 @@ public final class LiveClient implements AutoCloseable {
                 throw new AssertionError("no receipt for SUBSCRIBE " + destination);
             }
         }
+    }
+
+    /**
+     * Subscribes, handing each message's version to {@code onVersion} as it arrives without parsing the rest:
+     * a load generator's clients should cost the machine as little as possible.
+     */
+    public void subscribeToVersions(String destination, LongConsumer onVersion) throws InterruptedException {
+        subscribe(destination, byte[].class, body -> onVersion.accept(version((byte[]) body)));
+    }
+
+    /** The top-level version of a change, the first "version" in its JSON. */
+    private static long version(byte[] json) {
+        String text = new String(json, 0, Math.min(json.length, 200), StandardCharsets.UTF_8);
+        int at = text.indexOf("\"version\":") + 10;
+        long version = 0;
+        for (int i = at; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+            version = version * 10 + (text.charAt(i) - '0');
+        }
+        return version;
     }
 
     public void unsubscribe(String destination) {

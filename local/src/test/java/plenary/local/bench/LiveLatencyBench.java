@@ -26,7 +26,7 @@ class LiveLatencyBench {
     @Test
     void commandToStompLatency() throws Exception {
         try (Plenary plenary = Plenary.start(DevDatabase.forTests(), 0, 0);
-             LiveClient live = new LiveClient(plenary.queryPort(), "tur")) {
+             LiveClient live = new LiveClient(plenary.queryPort(), "auditor")) {
             Client secretariat = new Client(plenary.commandPort(), "secretariat");
             Client kaz = new Client(plenary.commandPort(), "kaz");
             String draft = secretariat.postJson("/api/drafts",
