@@ -37,7 +37,7 @@ class ConcurrentWritersBench {
 
     @Test
     void writersOnOneDraft() throws Exception {
-        try (Plenary plenary = Plenary.start(DevDatabase.forTests(), 0, 0);
+        try (Plenary plenary = Plenary.start(DevDatabase.forTests(), Figures.freePort(), Figures.freePort());
              LiveClient live = new LiveClient(plenary.queryPort(), "auditor")) {
             Drafts drafts = new Drafts(plenary);
             String draft = drafts.seed(DELEGATIONS);

@@ -1,9 +1,11 @@
 package plenary.local.bench;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,6 +57,16 @@ final class Figures {
         private static long cpu() {
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * A free port, so that Tomcat names its threads after it (with port 0 both sides' pools are "auto-1") and the
+     * CPU report tells the command side from the query side.
+     */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

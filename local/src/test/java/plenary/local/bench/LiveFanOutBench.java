@@ -62,7 +62,7 @@ class LiveFanOutBench {
 
     @Test
     void roomOfSubscribersFollowingOneWriter() throws Exception {
-        try (Plenary plenary = Plenary.start(DevDatabase.forTests(), 0, 0)) {
+        try (Plenary plenary = Plenary.start(DevDatabase.forTests(), Figures.freePort(), Figures.freePort())) {
             Drafts drafts = new Drafts(plenary);
             String draft = drafts.seed("kaz", "kgz", "tjk", "tkm", "afg", "aze", "irn", "pak", "tur");
             Client kaz = new Client(plenary.commandPort(), "kaz");
@@ -134,9 +134,9 @@ class LiveFanOutBench {
                     }
                 }
             }
-            System.out.printf("%nBENCH fan-out: %d subscribers, %d commands at %d/s (sent in %.1f s)%nBENCH command side :%d, query side :%d; %s%n",
-                    SUBSCRIBERS, COMMANDS, RATE, seconds, plenary.commandPort(), plenary.queryPort(),
-                    machine.report());
+            System.out.printf("%nBENCH fan-out: %d subscribers, %d commands at %d/s (sent in %.1f s)%n"
+                            + "BENCH command side :%d, query side :%d; %s%n", SUBSCRIBERS, COMMANDS, RATE, seconds,
+                    plenary.commandPort(), plenary.queryPort(), machine.report());
             Figures.print("command acknowledged", acked);
             Figures.print("each subscriber", Arrays.copyOf(each, samples));
             Figures.print("last subscriber", lastOfAll);
