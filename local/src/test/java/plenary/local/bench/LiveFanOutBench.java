@@ -118,6 +118,8 @@ class LiveFanOutBench {
 
             long[] each = new long[SUBSCRIBERS * COMMANDS];
             long[] lastOfAll = new long[COMMANDS];
+            long[] firstOfAll = new long[COMMANDS];
+            Arrays.fill(firstOfAll, Long.MAX_VALUE);
             int samples = 0;
             int lost = 0;
             int reordered = 0;
@@ -131,6 +133,7 @@ class LiveFanOutBench {
                         long latency = s.arrived[WARMUP + i] - sent[WARMUP + i];
                         each[samples++] = latency;
                         lastOfAll[i] = Math.max(lastOfAll[i], latency);
+                        firstOfAll[i] = Math.min(firstOfAll[i], latency);
                     }
                 }
             }
@@ -138,6 +141,7 @@ class LiveFanOutBench {
                             + "BENCH command side :%d, query side :%d; %s%n", SUBSCRIBERS, COMMANDS, RATE, seconds,
                     plenary.commandPort(), plenary.queryPort(), machine.report());
             Figures.print("command acknowledged", acked);
+            Figures.print("first subscriber", firstOfAll);
             Figures.print("each subscriber", Arrays.copyOf(each, samples));
             Figures.print("last subscriber", lastOfAll);
             System.out.printf("BENCH lost %d  reordered %d  duplicated %d%n", lost, reordered, duplicated);

@@ -21,16 +21,17 @@ import java.util.Queue;
 import java.util.concurrent.Executor;
 
 /**
- * Writes to one client without ever blocking a broker thread, and drops the client once it falls too far behind.
+ * Writes to one client without ever blocking the thread that sends, and drops the client once it falls too far
+ * behind.
  *
- * <p>Spring's own limits (sendBufferSizeLimit, sendTimeLimit) only engage while a second thread sends to a
- * session whose first send is stuck. With publish order preserved the broker hands a session one message at a
- * time, so a client that stops reading would instead pin an outbound thread in a blocking write and let its
- * messages pile up in memory without bound (spring-framework#25581). So each message is written asynchronously,
- * one at a time, and the rest wait here, bounded in bytes and in how long the current write may take. Beyond
- * either bound the client is dropped: Spring ends its session at once (it leaves presence, the broker forgets its
- * subscriptions) and the connection is closed with 1013 "try again later" and a reason. The client reconnects
- * and catches up with /events; nothing it missed is lost, because the record is in the read model.
+ * <p>One outbound thread writes to every client ({@link LiveConfig}), so a blocking write to a client that stopped
+ * reading would stall them all. Spring's own limits (sendBufferSizeLimit, sendTimeLimit) cannot prevent that: they
+ * engage only while a second thread sends to a session whose first send is stuck, and with one thread, or with
+ * Spring's per-session publish order, there never is a second (spring-framework#25581). So each message is written
+ * asynchronously, one at a time, and the rest wait here, bounded in bytes and in how long the current write may
+ * take. Beyond either bound the client is dropped: Spring ends its session at once (it leaves presence, the broker
+ * forgets its subscriptions) and the connection is closed with 1013 "try again later" and a reason. The client
+ * reconnects and catches up with /events; nothing it missed is lost, because the record is in the read model.
  */
 final class SendQueue extends WebSocketSessionDecorator {
 
