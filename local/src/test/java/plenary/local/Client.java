@@ -6,15 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A plain HTTP client, as an outside client of Plenary would use it: a user, a password, JSON. */
 public final class Client {
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -29,10 +38,37 @@ public final class Client {
 
     private final String base;
     private final String user;
+    private final Map<String, String> headers;
+    private final Duration timeout;
 
     public Client(int port, String user) {
-        this.base = "http://localhost:" + port;
+        this("http://localhost:" + port, user, Map.of(), Duration.ofSeconds(30));
+    }
+
+    private Client(String base, String user, Map<String, String> headers, Duration timeout) {
+        this.base = base;
         this.user = user;
+        this.headers = headers;
+        this.timeout = timeout;
+    }
+
+    /** The same client, sending this header too (If-Match, Idempotency-Key …). */
+    public Client with(String header, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(header, value);
+        return new Client(base, user, more, timeout);
+    }
+
+    /** The same client, giving up on an answer after {@code timeout} with {@link TimedOut}. */
+    public Client timeout(Duration timeout) {
+        return new Client(base, user, headers, timeout);
+    }
+
+    /** No answer came in time; the request may still be carried out. */
+    public static final class TimedOut extends RuntimeException {
+        TimedOut(Throwable cause) {
+            super(cause);
+        }
     }
 
     public Response get(String path) {
@@ -78,14 +114,19 @@ public final class Client {
 
     private HttpRequest.Builder request(String path) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Basic " + credentials);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .header("Authorization", "Basic " + credentials);
+        headers.forEach(request::header);
+        return request;
     }
 
     private static Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
+        } catch (HttpTimeoutException e) {
+            throw new TimedOut(e);
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,16 @@ class EventStoreConfig {
     @Primary
     ObjectMapper defaultAxonObjectMapper(Jackson2ObjectMapperBuilder builder) {
         return builder.build();
+    }
+
+    /**
+     * Tells Axon which failed append is a concurrent one (409, and the cached draft evicted) rather than a fault:
+     * PostgreSQL's unique_violation, SQLState 23505. Axon's default looks for an exception class that the
+     * PostgreSQL driver never throws, so a concurrent append would answer 500.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /**

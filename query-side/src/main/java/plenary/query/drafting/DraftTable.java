@@ -1,11 +1,13 @@
 package plenary.query.drafting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import plenary.identity.Actor;
+import plenary.query.live.Admissions;
 import plenary.text.Document;
 
 import java.sql.Timestamp;
@@ -15,13 +17,26 @@ import java.util.Optional;
 
 /** The query side's own tables: the current document of each draft, and each draft's events. */
 @Repository
-class DraftTable {
+class DraftTable implements Admissions {
 
     record Summary(String draftId, String reference, String title, String status, long version) {
     }
 
-    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload) {
+    /**
+     * An event as readers get it: {@code status}, {@code paragraphs}, {@code placed} and {@code removed} say what
+     * it changed, as in {@link LiveChange}, so that catching up with {@code /events?after=N} is receiving live.
+     */
+    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload,
+                         String status, List<DraftView.ParagraphView> paragraphs,
+                         List<LiveChange.Placement> placed, List<String> removed) {
     }
+
+    private static final TypeReference<List<DraftView.ParagraphView>> PARAGRAPHS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<LiveChange.Placement>> PLACED = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> IDS = new TypeReference<>() {
+    };
 
     private final JdbcClient db;
     private final ObjectMapper json;
@@ -55,6 +70,15 @@ class DraftTable {
                 .update();
     }
 
+    /** Whether the draft lists a participant with this delegation code: whether the delegation was admitted. */
+    @Override
+    public boolean admitted(String draftId, String delegation) {
+        return db.sql("""
+                SELECT EXISTS (SELECT 1 FROM draft, jsonb_array_elements(document -> 'participants') AS p
+                               WHERE draft_id = ? AND lower(p ->> 'code') = lower(?))
+                """).params(draftId, delegation).query(Boolean.class).single();
+    }
+
     List<Summary> summaries() {
         return db.sql("SELECT draft_id, reference, title, status, version FROM draft ORDER BY updated_at DESC")
                 .query(Summary.class).list();
@@ -62,17 +86,20 @@ class DraftTable {
 
     void append(String draftId, RecordedEvent event) {
         db.sql("""
-                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb))
+                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload, status, paragraphs,
+                                         placed, removed)
+                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb),
+                        CAST(? AS jsonb))
                 """)
                 .params(draftId, event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
-                        write(event.payload()))
+                        write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
+                        write(event.removed()))
                 .update();
     }
 
     List<RecordedEvent> eventsAfter(String draftId, long after) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version > ? ORDER BY version
                 """)
                 .params(draftId, after).query(this::recorded).list();
@@ -81,7 +108,7 @@ class DraftTable {
     /** The events after version {@code after} up to and including version {@code upTo}. */
     List<RecordedEvent> eventsBetween(String draftId, long after, long upTo) {
         return db.sql("""
-                SELECT version, type, actor, occurred_at, payload FROM draft_event
+                SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version > ? AND version <= ? ORDER BY version
                 """)
                 .params(draftId, after, upTo).query(this::recorded).list();
@@ -89,7 +116,8 @@ class DraftTable {
 
     private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
-                rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class));
+                rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class), rs.getString(6),
+                read(rs.getString(7), PARAGRAPHS), read(rs.getString(8), PLACED), read(rs.getString(9), IDS));
     }
 
     /** The draft's version at an instant: the last event recorded at or before it. */
@@ -107,6 +135,14 @@ class DraftTable {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable " + type.getType() + " in the read model", e);
         }
     }
 

@@ -4,25 +4,78 @@ import com.fasterxml.jackson.databind.JsonNode;
 import plenary.identity.Actor;
 import plenary.query.live.LiveChannel;
 import plenary.text.Document;
+import plenary.text.Paragraph;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * What a live client receives for one event: enough to update its copy without fetching the draft again,
- * namely the event and every paragraph it changed, rendered.
+ * What a live client receives for one event, and what {@code /events?after=N} answers for it too: enough to
+ * update a client's copy without fetching the draft again, whatever the kind of event. That is the event, every
+ * paragraph it changed, rendered; where it put paragraphs ({@code placed}: each new paragraph, and each whose
+ * predecessor changed, with the one it now follows, null for the first); and the paragraphs it removed.
  */
 public record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp,
-                         JsonNode payload, String status, List<DraftView.ParagraphView> paragraphs)
+                         JsonNode payload, String status, List<DraftView.ParagraphView> paragraphs,
+                         List<Placement> placed, List<String> removed)
         implements LiveChannel.Change {
 
-    static LiveChange of(Document before, Document after, DraftTable.RecordedEvent event) {
-        List<DraftView.ParagraphView> changed = after.paragraphs().stream()
-                .filter(p -> before == null || !before.paragraph(p.id()).map(p::equals).orElse(false))
-                .map(p -> DraftView.paragraph(after, p))
-                .toList();
-        return new LiveChange(after.draftId(), event.version(), event.type(), event.actor(), event.timestamp(),
-                event.payload(), after.status().name(), changed);
+    /** Paragraph {@code paragraphId} now follows paragraph {@code after} (null: it comes first). */
+    public record Placement(String paragraphId, String after) {
     }
 
+    static LiveChange of(String draftId, DraftTable.RecordedEvent event) {
+        return new LiveChange(draftId, event.version(), event.type(), event.actor(), event.timestamp(),
+                event.payload(), event.status(), event.paragraphs(), event.placed(), event.removed());
+    }
+
+    /** The paragraphs of {@code after} that are new or differ from {@code before}, rendered. */
+    static List<DraftView.ParagraphView> changedParagraphs(Document before, Document after) {
+        Map<String, Paragraph> old = before == null ? Map.of()
+                : before.paragraphs().stream().collect(Collectors.toMap(Paragraph::id, Function.identity()));
+        return after.paragraphs().stream()
+                .filter(p -> !p.equals(old.get(p.id())))
+                .map(p -> DraftView.paragraph(after, p))
+                .toList();
+    }
+
+    /**
+     * Each paragraph that is new, or whose predecessor is not the one it had, with the one it now follows. A
+     * client that places them in this order, after removing {@link #removed}, has the paragraphs in document order:
+     * an insertion places two, a move three, and an event that moves nothing places none.
+     */
+    static List<Placement> placed(Document before, Document after) {
+        Set<String> now = Set.copyOf(ids(after));
+        List<String> kept = before == null ? List.of() : ids(before).stream().filter(now::contains).toList();
+        Map<String, String> previously = new HashMap<>();
+        for (int i = 0; i < kept.size(); i++) {
+            previously.put(kept.get(i), i == 0 ? null : kept.get(i - 1));
+        }
+        List<Placement> placed = new ArrayList<>();
+        String previous = null;
+        for (String id : ids(after)) {
+            if (!previously.containsKey(id) || !Objects.equals(previously.get(id), previous)) {
+                placed.add(new Placement(id, previous));
+            }
+            previous = id;
+        }
+        return placed;
+    }
+
+    /** The paragraphs of {@code before} that {@code after} no longer has. */
+    static List<String> removed(Document before, Document after) {
+        Set<String> now = Set.copyOf(ids(after));
+        return before == null ? List.of() : ids(before).stream().filter(id -> !now.contains(id)).toList();
+    }
+
+    private static List<String> ids(Document document) {
+        return document.paragraphs().stream().map(Paragraph::id).toList();
+    }
 }

@@ -2,8 +2,12 @@ package plenary.query.live;
 
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Sends a draft's changes to {@code /topic/drafts.{draftId}} once the projection that recorded them has
@@ -17,6 +21,8 @@ public class LiveChannel {
         String draftId();
     }
 
+    private static final String UNSENT = LiveChannel.class.getName() + ".unsent";
+
     private final SimpMessagingTemplate broker;
 
     public LiveChannel(SimpMessagingTemplate broker) {
@@ -27,15 +33,24 @@ public class LiveChannel {
         return "/topic/drafts." + draftId;
     }
 
+    /**
+     * Sends the change after the current unit of work commits, after the changes recorded before it. A batch's
+     * changes go out together, in order: Axon runs after-commit handlers in reverse order of registration.
+     */
     public void afterCommit(Change change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            if (ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())) {
-                return;
-            }
-            CurrentUnitOfWork.get().afterCommit(uow -> send(change));
-        } else {
+        if (!CurrentUnitOfWork.isStarted()) {
             send(change);
+            return;
         }
+        if (ReplayToken.isReplay(CurrentUnitOfWork.get().getMessage())) {
+            return;
+        }
+        UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
+        uow.getOrComputeResource(UNSENT, key -> {
+            List<Change> unsent = new ArrayList<>();
+            uow.afterCommit(u -> unsent.forEach(this::send));
+            return unsent;
+        }).add(change);
     }
 
     private void send(Change change) {

@@ -2,7 +2,6 @@ package plenary.query.live;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
@@ -21,9 +20,11 @@ import org.springframework.stereotype.Component;
 class StompAuthentication implements ChannelInterceptor {
 
     private final AuthenticationManager authenticationManager;
+    private final Refusals refusals;
 
-    StompAuthentication(AuthenticationManager authenticationManager) {
+    StompAuthentication(AuthenticationManager authenticationManager, Refusals refusals) {
         this.authenticationManager = authenticationManager;
+        this.refusals = refusals;
     }
 
     @Override
@@ -38,10 +39,10 @@ class StompAuthentication implements ChannelInterceptor {
                 stomp.setUser(authenticationManager.authenticate(
                         UsernamePasswordAuthenticationToken.unauthenticated(login, stomp.getPasscode())));
             } catch (AuthenticationException e) {
-                throw new MessagingException("bad login or passcode");
+                return refusals.refuse(stomp, "bad login or passcode");
             }
         } else if (stomp.getUser() == null) {
-            throw new MessagingException("CONNECT needs login and passcode headers");
+            return refusals.refuse(stomp, "CONNECT needs login and passcode headers");
         }
         return message;
     }

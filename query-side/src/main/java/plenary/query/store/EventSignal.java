@@ -14,15 +14,16 @@ final class EventSignal {
         notifyAll();
     }
 
-    /** Waits until the count moves past {@code seen}, or the time is up. */
-    synchronized void awaitChange(long seen, long nanos) throws InterruptedException {
+    /** Waits until the count moves past {@code seen}, or the time is up; whether it moved. */
+    synchronized boolean awaitChange(long seen, long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + nanos;
         while (count == seen) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                return;
+                return false;
             }
             wait(Math.max(1, left / 1_000_000), 0);
         }
+        return true;
     }
 }

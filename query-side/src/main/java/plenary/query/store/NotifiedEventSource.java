@@ -8,8 +8,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -54,10 +54,13 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
     private final class EventStream implements BlockingStream<TrackedEventMessage<?>> {
 
+        /** Events are read at most this many at a time, so that a replay from the tail never fills memory. */
+        private static final int READ_LIMIT = 1000;
+
+        private final Deque<TrackedEventMessage<?>> read = new ArrayDeque<>();
         private TrackingToken last;
-        private Stream<? extends TrackedEventMessage<?>> open = Stream.empty();
-        private Iterator<? extends TrackedEventMessage<?>> batch = Collections.emptyIterator();
-        private TrackedEventMessage<?> next;
+        /** The signal count when the store was last read to its end: until it moves, there is nothing new. */
+        private long readToEndAt = -1;
 
         EventStream(TrackingToken from) {
             this.last = from;
@@ -65,22 +68,24 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return next != null || fetch() ? Optional.of(next) : Optional.empty();
+            return fetch(false) ? Optional.of(read.peek()) : Optional.empty();
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             long deadline = System.nanoTime() + unit.toNanos(timeout);
+            boolean lookAnyway = false;
             while (true) {
                 long seen = signal.count();
-                if (next != null || fetch()) {
+                if (fetch(lookAnyway)) {
                     return true;
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                signal.awaitChange(seen, Math.min(left, fallbackNanos));
+                // no signal within the fallback period: read anyway, in case a notification was lost
+                lookAnyway = !signal.awaitChange(seen, Math.min(left, fallbackNanos));
             }
         }
 
@@ -89,29 +94,36 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
             while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
                 // keep waiting: the processor asked for the next event, whenever it comes
             }
-            TrackedEventMessage<?> message = next;
-            next = null;
+            TrackedEventMessage<?> message = read.poll();
             last = message.trackingToken();
             return message;
         }
 
         @Override
         public void close() {
-            open.close();
+            read.clear();
         }
 
-        /** Takes the next event of the current read, or reads again from the last token handed out. */
-        private boolean fetch() {
-            if (!batch.hasNext()) {
-                open.close();
-                open = storage.readEvents(last, false);
-                batch = open.iterator();
-            }
-            if (batch.hasNext()) {
-                next = batch.next();
+        /**
+         * Whether an event is ready, reading the store from the last token handed out if none is and a commit was
+         * signalled since the store was last read to its end (or {@code anyway}). The tracking processor asks
+         * several times per event; without this it would query the store each time.
+         */
+        private boolean fetch(boolean anyway) {
+            if (!read.isEmpty()) {
                 return true;
             }
-            return false;
+            long seen = signal.count();
+            if (seen == readToEndAt && !anyway) {
+                return false;
+            }
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(last, false)) {
+                events.limit(READ_LIMIT).forEach(read::add);
+            }
+            if (read.size() < READ_LIMIT) {
+                readToEndAt = seen;
+            }
+            return !read.isEmpty();
         }
     }
 }

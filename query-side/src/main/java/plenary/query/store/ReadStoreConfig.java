@@ -3,6 +3,7 @@ package plenary.query.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,9 @@ class ReadStoreConfig {
         return new EventSignal();
     }
 
+    /** On unless {@code plenary.events.notify=false}, which leaves plain polling every fallback period: for comparing. */
     @Bean
+    @ConditionalOnProperty(name = "plenary.events.notify", matchIfMissing = true)
     CommitListener commitListener(DataSourceProperties db, EventSignal signal) {
         return new CommitListener(db.determineUrl(), db.determineUsername(), db.determinePassword(), signal);
     }

@@ -26,6 +26,7 @@ import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftImported;
 import plenary.drafting.DraftStatus;
+import plenary.drafting.ParagraphProposed;
 import plenary.drafting.Participation;
 import plenary.drafting.Section;
 import plenary.drafting.TextBracketed;
@@ -302,21 +303,83 @@ class DraftProjectionTest {
     }
 
     @Test
-    void insideAUnitOfWorkTheChangeIsToldOnlyOnceItCommits() {
-        deliver(0, 2);
+    void catchingUpFromAnyVersionGivesExactlyWhatLiveClientsReceived() throws Exception {
+        deliver(0, events.size());
+        List<LiveChange> live = liveChanges();
+
+        for (int after = 0; after <= events.size(); after++) {
+            List<LiveChange> caughtUp = table.eventsAfter(D, after).stream().map(e -> LiveChange.of(D, e)).toList();
+            assertThat(asStoredJson(caughtUp)).as("/events?after=%d", after)
+                    .isEqualTo(asStoredJson(live.subList(after, live.size())));
+        }
+    }
+
+    @Test
+    void aChangeSaysWhereItPutParagraphsSoThatAClientKeepsThemInOrder() {
+        deliver(0, events.size());
+        projection.on(new ParagraphProposed(D, "p6", Section.PREAMBLE, ppV, "v bis",
+                List.of(new Inline.Text("*Noting* the new paragraph,")), KAZ), 5, at(5));
+
+        List<LiveChange> changes = liveChanges();
+        List<String> client = new ArrayList<>();
+        for (LiveChange change : changes) {
+            client.removeAll(change.removed());
+            for (LiveChange.Placement placement : change.placed()) {
+                client.remove(placement.paragraphId());
+                client.add(placement.after() == null ? 0 : client.indexOf(placement.after()) + 1,
+                        placement.paragraphId());
+            }
+        }
+        assertThat(client).isEqualTo(stored().paragraphs().stream().map(Paragraph::id).toList());
+
+        assertThat(changes.get(0).placed()).as("the import places every paragraph")
+                .hasSize(Fold.replay(events.subList(0, 1)).paragraphs().size());
+        assertThat(changes.subList(1, 5)).as("brackets place nothing").allSatisfy(c -> {
+            assertThat(c.placed()).isEmpty();
+            assertThat(c.removed()).isEmpty();
+        });
+        String next = client.get(client.indexOf("p6") + 1);
+        assertThat(changes.get(5).placed()).containsExactly(new LiveChange.Placement("p6", ppV),
+                new LiveChange.Placement(next, "p6"));
+        assertThat(changes.get(5).paragraphs()).extracting(DraftView.ParagraphView::paragraphId).containsExactly("p6");
+    }
+
+    @Test
+    void movesAndRemovalsArePlacedTooWhateverTheEvent() {
+        Document one = Fold.replay(events.subList(0, 1));
+        List<Paragraph> paragraphs = new ArrayList<>(one.paragraphs());
+        Paragraph moved = paragraphs.remove(1);
+        paragraphs.add(4, moved);
+        Paragraph gone = paragraphs.remove(0);
+        Document two = new Document(one.draftId(), 2, one.status(), one.header(), one.participants(), paragraphs,
+                one.chapeau(), one.footnotes(), one.footnotesAfter(), one.contentHash());
+
+        List<String> client = new ArrayList<>(one.paragraphs().stream().map(Paragraph::id).toList());
+        client.removeAll(LiveChange.removed(one, two));
+        for (LiveChange.Placement placement : LiveChange.placed(one, two)) {
+            client.remove(placement.paragraphId());
+            client.add(placement.after() == null ? 0 : client.indexOf(placement.after()) + 1, placement.paragraphId());
+        }
+
+        assertThat(client).isEqualTo(paragraphs.stream().map(Paragraph::id).toList());
+        assertThat(LiveChange.removed(one, two)).containsExactly(gone.id());
+        assertThat(LiveChange.placed(one, two)).hasSizeLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aBatchOfEventsIsToldInVersionOrderOnceItCommits() {
+        deliver(0, 1);
         int before = sent.size();
 
-        UnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(events.get(2)));
-        projection.on(events.get(2), 2, at(2));
+        // the tracking processor hands over events in batches, each batch in one unit of work
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(events.get(1)));
+        deliver(1, events.size());
         assertThat(sent).as("not before the commit").hasSize(before);
-        uow.commit();
-        assertThat(sent).hasSize(before + 1);
-        assertThat(liveChanges().get(before).version()).isEqualTo(3);
+        batch.commit();
 
-        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage(events.get(3)));
-        projection.on(events.get(3), 3, at(3));
-        rolledBack.rollback();
-        assertThat(sent).as("a rolled back change is never told").hasSize(before + 1);
+        assertThat(liveChanges().subList(before, sent.size())).extracting(LiveChange::version)
+                .containsExactly(2L, 3L, 4L, 5L);
+        assertThat(stored()).as("saved once the batch commits").isEqualTo(Fold.replay(events));
     }
 
     // ---------------------------------------------------------------- the view

@@ -5,12 +5,14 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import plenary.devdb.DevDatabase;
@@ -144,6 +146,29 @@ class NotifiedEventSourceTest {
             assertThat(all.nextAvailable().getPayload()).isEqualTo("before");
             assertThat(all.nextAvailable().getPayload()).isEqualTo("unannounced");
             assertThat(all.hasNextAvailable(300, TimeUnit.MILLISECONDS)).isFalse();
+        }
+    }
+
+    @Test
+    void aCaughtUpStreamReadsTheStoreAgainOnlyOnceACommitIsSignalled() throws Exception {
+        storage.appendEvents(new GenericDomainEventMessage<>("Test", "agg-1", 0, "first"));
+        JdbcEventStorageEngine counted = Mockito.spy(storage);
+        EventSignal signal = new EventSignal();
+        NotifiedEventSource source = new NotifiedEventSource(counted, signal, LONG_FALLBACK);
+
+        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createTailToken())) {
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
+            // the tracking processor asks again and again whether there is more
+            for (int i = 0; i < 10; i++) {
+                assertThat(stream.hasNextAvailable(0, SECONDS)).isFalse();
+                assertThat(stream.peek()).isEmpty();
+            }
+            Mockito.verify(counted, Mockito.times(1)).readEvents(Mockito.any(TrackingToken.class), Mockito.anyBoolean());
+
+            storage.appendEvents(new GenericDomainEventMessage<>("Test", "agg-1", 1, "second"));
+            signal.fire();
+            assertThat(stream.peek().orElseThrow().getPayload()).isEqualTo("second");
+            Mockito.verify(counted, Mockito.times(2)).readEvents(Mockito.any(TrackingToken.class), Mockito.anyBoolean());
         }
     }
 

@@ -1,0 +1,7 @@
+package plenary.query.live;
+
+/** Whether a delegation has been admitted to a draft, as the drafts projection knows it. */
+public interface Admissions {
+
+    boolean admitted(String draftId, String delegation);
+}

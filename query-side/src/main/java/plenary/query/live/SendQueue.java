@@ -1,0 +1,182 @@
+package plenary.query.live;
+
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+
+/**
+ * Writes to one client without ever blocking the thread that sends, and drops the client once it falls too far
+ * behind.
+ *
+ * <p>One outbound thread writes to every client ({@link LiveConfig}), so a blocking write to a client that stopped
+ * reading would stall them all. Spring's own limits (sendBufferSizeLimit, sendTimeLimit) cannot prevent that: they
+ * engage only while a second thread sends to a session whose first send is stuck, and with one thread, or with
+ * Spring's per-session publish order, there never is a second (spring-framework#25581). So each message is written
+ * asynchronously, one at a time, and the rest wait here, bounded in bytes and in how long the current write may
+ * take. Beyond either bound the client is dropped: Spring ends its session at once (it leaves presence, the broker
+ * forgets its subscriptions) and the connection is closed with 1013 "try again later" and a reason. The client
+ * reconnects and catches up with /events; nothing it missed is lost, because the record is in the read model.
+ */
+final class SendQueue extends WebSocketSessionDecorator {
+
+    /** Tomcat's per-session bounds on a blocking send, and on the close frame when a message is in progress. */
+    private static final List<String> TOMCAT_SEND_TIMEOUTS = List.of(
+            "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT",
+            "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT");
+
+    private final RemoteEndpoint.Async remote;
+    private final LiveLimits limits;
+    private final Executor closer;
+    private final Queue<WebSocketMessage<?>> waiting = new ArrayDeque<>();
+    private long waitingBytes;
+    private long writingSince;
+    private boolean writing;
+    private boolean dropped;
+    private CloseStatus closeWhenWritten;
+
+    private SendQueue(WebSocketSession session, Session endpoint, LiveLimits limits, Executor closer) {
+        super(session);
+        this.remote = endpoint.getAsyncRemote();
+        this.limits = limits;
+        this.closer = closer;
+        // a dropped client that reads again within the time limit gets its last message and then the reason
+        TOMCAT_SEND_TIMEOUTS.forEach(timeout -> endpoint.getUserProperties().put(timeout, limits.sendTimeLimit().toMillis()));
+    }
+
+    /** Puts a send queue in front of every session the handler sees. */
+    static WebSocketHandler around(WebSocketHandler handler, LiveLimits limits, Executor closer) {
+        return new WebSocketHandlerDecorator(handler) {
+            @Override
+            public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+                Session endpoint = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+                super.afterConnectionEstablished(new SendQueue(session, endpoint, limits, closer));
+            }
+        };
+    }
+
+    @Override
+    public void sendMessage(WebSocketMessage<?> message) {
+        if (!(message instanceof TextMessage || message instanceof BinaryMessage)) {
+            throw new IllegalArgumentException("STOMP sends text and binary messages only, not " + message);
+        }
+        synchronized (this) {
+            if (dropped || closeWhenWritten != null) {
+                return;
+            }
+            waiting.add(message);
+            waitingBytes += message.getPayloadLength();
+            String behind = behind();
+            if (behind != null) {
+                dropped = true;
+                waiting.clear();
+                throw new SessionLimitExceededException(behind, new CloseStatus(1013,
+                        behind + "; reconnect and catch up with /events?after=<your version>"));
+            }
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writeNext();
+    }
+
+    /** Why this client is too far behind to keep, or null. */
+    private String behind() {
+        if (waitingBytes > limits.sendBufferLimit().toBytes()) {
+            return "fell more than " + limits.sendBufferLimit().toBytes() + " bytes behind";
+        }
+        if (writing && System.nanoTime() - writingSince > limits.sendTimeLimit().toNanos()) {
+            return "took no message for " + limits.sendTimeLimit().toSeconds() + " s";
+        }
+        return null;
+    }
+
+    private void writeNext() {
+        WebSocketMessage<?> message;
+        CloseStatus close = null;
+        synchronized (this) {
+            message = dropped ? null : waiting.poll();
+            if (message == null) {
+                writing = false;
+                close = dropped ? null : closeWhenWritten;
+            } else {
+                waitingBytes -= message.getPayloadLength();
+                writingSince = System.nanoTime();
+            }
+        }
+        if (message == null) {
+            if (close != null) {
+                closeNow(close);
+            }
+            return;
+        }
+        try {
+            if (message instanceof TextMessage text) {
+                remote.sendText(text.getPayload(), this::written);
+            } else {
+                remote.sendBinary(((BinaryMessage) message).getPayload(), this::written);
+            }
+        } catch (RuntimeException e) {
+            failed(); // the connection closed under us
+        }
+    }
+
+    private void written(SendResult result) {
+        if (result.isOK()) {
+            writeNext();
+        } else {
+            failed();
+        }
+    }
+
+    private void failed() {
+        synchronized (this) {
+            dropped = true;
+            waiting.clear();
+        }
+        closer.execute(() -> closeNow(CloseStatus.SESSION_NOT_RELIABLE));
+    }
+
+    /** Closes once what is queued has been written (an ERROR frame, say); a dropped client at once. */
+    @Override
+    public void close(CloseStatus status) {
+        boolean gone;
+        synchronized (this) {
+            if (!dropped && writing) {
+                closeWhenWritten = status;
+                return;
+            }
+            gone = dropped;
+        }
+        if (gone) {
+            // it may never read again: the closing handshake waits for its last write, up to the time limit
+            closer.execute(() -> closeNow(status));
+        } else {
+            closeNow(status);
+        }
+    }
+
+    private void closeNow(CloseStatus status) {
+        try {
+            getDelegate().close(status);
+        } catch (IOException e) {
+            // the connection is gone already, which is all closing wanted
+        }
+    }
+}
