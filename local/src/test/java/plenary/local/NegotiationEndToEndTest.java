@@ -180,6 +180,24 @@ class NegotiationEndToEndTest {
         assertThat(auditor.get("/api/drafts/no-such-draft").status()).isEqualTo(404);
     }
 
+    @Test
+    void anObserverReadsTheCurrentTextButNotTheRecord() {
+        String draft = secretariat.post("/api/drafts/import", "text/markdown", "1. Parties shall act.\n")
+                .json().get("draftId").asText();
+        awaitVersion(draft, 1);
+        Client observer = new Client(plenary.queryPort(), "observer");
+
+        assertThat(observer.get("/api/drafts/" + draft).status()).isEqualTo(200);
+        assertThat(observer.get("/api/drafts/" + draft + "/text?format=markdown").body()).contains("Parties shall act.");
+        for (String path : List.of("/events?after=0", "/history", "/diff?from=1&to=1", "/verify", "/revisions",
+                "?version=1", "/text?format=markdown&version=1")) {
+            Client.Response refused = observer.get("/api/drafts/" + draft + path);
+            assertThat(refused.status()).as(path).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(auditor.get("/api/drafts/" + draft + "?version=1").status()).isEqualTo(200);
+    }
+
     static JsonNode awaitVersion(String draft, long version) {
         return awaitVersionWith(auditor, draft, version);
     }

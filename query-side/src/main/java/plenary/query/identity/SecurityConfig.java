@@ -1,6 +1,7 @@
 package plenary.query.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import plenary.identity.Accounts;
 
 import java.io.IOException;
+import java.util.Set;
 
 @Configuration
 class SecurityConfig {
@@ -34,12 +36,25 @@ class SecurityConfig {
                         .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health").permitAll()
                         // rebuilding the read models: an operation on the service, not a reading of it
                         .requestMatchers("/api/admin/**").hasRole("SECRETARIAT")
+                        // an observer reads the current text; the record and the past are the participants'
+                        .requestMatchers(SecurityConfig::readsTheRecord).hasAnyRole(RECORD_READERS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         write(json, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
                         write(json, response, HttpStatus.FORBIDDEN, e.getMessage())))
                 .build();
+    }
+
+    private static final String[] RECORD_READERS = {"SECRETARIAT", "CHAIR", "DELEGATION", "AUDITOR"};
+    private static final Set<String> RECORD = Set.of("events", "history", "diff", "verify", "revisions");
+
+    /** The events, timeline, diff, verification and revisions of a draft, or any state of it but the current one. */
+    static boolean readsTheRecord(HttpServletRequest request) {
+        String[] path = request.getRequestURI().substring(request.getContextPath().length()).split("/");
+        boolean draft = path.length >= 4 && path[1].equals("api") && path[2].equals("drafts");
+        return draft && ((path.length == 5 && RECORD.contains(path[4])) || request.getParameter("version") != null
+                || request.getParameter("at") != null || request.getParameter("revision") != null);
     }
 
     @Bean
