@@ -105,7 +105,14 @@ class PresenceTest {
         try (LiveClient kaz = new LiveClient(plenary.queryPort(), "kaz");
              LiveClient auditor = new LiveClient(plenary.queryPort(), "auditor")) {
             kaz.subscribe("/topic/drafts." + draft);
+            BlockingQueue<JsonNode> seenByKaz = new LinkedBlockingQueue<>();
+            kaz.subscribe("/topic/drafts." + draft + ".presence", seenByKaz);
             kaz.send("/app/drafts." + draft + ".focus", Map.of("paragraphId", "p1.16"));
+            // focus travels on kaz's own connection: wait until the room has it before the auditor comes in
+            JsonNode focused;
+            do {
+                focused = LiveClient.next(seenByKaz);
+            } while (!"p1.16".equals(focused.at("/present/0/paragraphId").asText()));
             auditor.subscribe("/topic/drafts." + draft);
 
             // the auditor is in the room already (it follows the text); listening to presence brings the list
