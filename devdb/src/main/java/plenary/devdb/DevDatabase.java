@@ -134,6 +134,8 @@ public final class DevDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(STARTUP_WAIT)
+                    // stopped by close(), after the applications that use it; zonky's own hook would stop it first
+                    .setRegisterShutdownHook(false)
                     // committed work survives a crash (zonky defaults to synchronous_commit=off)
                     .setServerConfig("synchronous_commit", "on")
                     .start();
