@@ -61,10 +61,7 @@ public class DraftDocuments {
                 return current.get();
             }
         }
-        Document doc = snapshots.nearest(draftId, version).orElse(null);
-        for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, doc == null ? 0 : doc.version(), version)) {
-            doc = Fold.apply(doc, event(e));
-        }
+        Document doc = fold(draftId, snapshots.nearest(draftId, version).orElse(null), version, step -> { });
         if (doc == null || doc.version() != version) {
             throw new IllegalStateException("the read model of draft " + draftId + " lacks events before version "
                     + version + "; rebuild it");
@@ -92,8 +89,13 @@ public class DraftDocuments {
 
     /** Folds {@code from} onwards up to version {@code to}, telling each step; answers the document at {@code to}. */
     public Document replay(Document from, long to, Consumer<Step> steps) {
+        return fold(from.draftId(), from, to, steps);
+    }
+
+    /** The one loop that folds recorded events again: from {@code from} (null: the first event) up to {@code to}. */
+    private Document fold(String draftId, Document from, long to, Consumer<Step> steps) {
         Document doc = from;
-        for (DraftTable.RecordedEvent e : table.eventsBetween(from.draftId(), from.version(), to)) {
+        for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, from == null ? 0 : from.version(), to)) {
             DraftEvent event = event(e);
             Document after = Fold.apply(doc, event);
             steps.accept(new Step(doc, after, event, e.timestamp()));
