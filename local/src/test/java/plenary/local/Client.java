@@ -37,31 +37,43 @@ public final class Client {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
-    private final String user;
+    private final String authorization;
     private final Map<String, String> headers;
     private final Duration timeout;
 
+    /** HTTP Basic as {@code user}, whose password is its name (local mode's demo accounts). */
     public Client(int port, String user) {
-        this("http://localhost:" + port, user, Map.of(), Duration.ofSeconds(30));
+        this("http://localhost:" + port, "Basic " + Base64.getEncoder().encodeToString(
+                (user + ":" + user).getBytes(StandardCharsets.UTF_8)), Map.of(), Duration.ofSeconds(30));
     }
 
-    private Client(String base, String user, Map<String, String> headers, Duration timeout) {
+    private Client(String base, String authorization, Map<String, String> headers, Duration timeout) {
         this.base = base;
-        this.user = user;
+        this.authorization = authorization;
         this.headers = headers;
         this.timeout = timeout;
+    }
+
+    /** {@code Authorization: Bearer <token>} instead of a password. */
+    public static Client withToken(int port, String token) {
+        return new Client("http://localhost:" + port, "Bearer " + token, Map.of(), Duration.ofSeconds(30));
+    }
+
+    /** No credentials at all. */
+    public static Client anonymous(int port) {
+        return new Client("http://localhost:" + port, null, Map.of(), Duration.ofSeconds(30));
     }
 
     /** The same client, sending this header too (If-Match, Idempotency-Key …). */
     public Client with(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(header, value);
-        return new Client(base, user, more, timeout);
+        return new Client(base, authorization, more, timeout);
     }
 
     /** The same client, giving up on an answer after {@code timeout} with {@link TimedOut}. */
     public Client timeout(Duration timeout) {
-        return new Client(base, user, headers, timeout);
+        return new Client(base, authorization, headers, timeout);
     }
 
     /** No answer came in time; the request may still be carried out. */
@@ -112,10 +124,21 @@ public final class Client {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Any method, with or without a body. */
+    public Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
-        String credentials = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .header("Authorization", "Basic " + credentials);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         return request;
     }

@@ -50,10 +50,12 @@ public final class LiveClient implements AutoCloseable {
     private final StompSession session;
 
     public LiveClient(int port, String user) throws Exception {
-        StompHeaders connect = new StompHeaders();
-        connect.setLogin(user);
-        connect.setPasscode(user);
-        session = STOMP.connectAsync("ws://localhost:" + port + "/ws", new WebSocketHttpHeaders(), connect,
+        this(port, new WebSocketHttpHeaders(), login(user));
+    }
+
+    /** Connects with these handshake headers (a browser's {@code Origin} …) and CONNECT headers. */
+    public LiveClient(int port, WebSocketHttpHeaders handshake, StompHeaders connect) throws Exception {
+        session = STOMP.connectAsync("ws://localhost:" + port + "/ws", handshake, connect,
                 new StompSessionHandlerAdapter() {
                     @Override
                     public void handleFrame(StompHeaders headers, Object payload) {
@@ -66,6 +68,20 @@ public final class LiveClient implements AutoCloseable {
                     }
                 }).get(10, TimeUnit.SECONDS);
         session.setAutoReceipt(true);
+    }
+
+    private static StompHeaders login(String user) {
+        StompHeaders connect = new StompHeaders();
+        connect.setLogin(user);
+        connect.setPasscode(user);
+        return connect;
+    }
+
+    /** CONNECT with {@code Authorization: Bearer <token>}, as the web client does with its session token. */
+    public static LiveClient withToken(int port, String token) throws Exception {
+        StompHeaders connect = new StompHeaders();
+        connect.add("Authorization", "Bearer " + token);
+        return new LiveClient(port, new WebSocketHttpHeaders(), connect);
     }
 
     private static WebSocketStompClient stompClient() {

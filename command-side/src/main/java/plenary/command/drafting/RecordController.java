@@ -89,7 +89,7 @@ class RecordController {
         return answer(new BreakSilence(draftId, body.reason(), actor), ifMatch, null);
     }
 
-    @PostMapping(path = "/corrigenda", consumes = {"text/markdown", MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/corrigenda", consumes = "text/markdown")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody(required = false) byte[] markdown,
                                     Actor actor) {

@@ -1,7 +1,6 @@
 package plenary.command.drafting;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,7 +36,7 @@ class TextImportController {
         this.commands = commands;
     }
 
-    @PostMapping(path = "/import", consumes = {MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/import", consumes = MARKDOWN)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> importText(@RequestBody(required = false) byte[] body, Actor actor) {
         String text = TextInput.check(body);
@@ -50,7 +49,7 @@ class TextImportController {
         return answer;
     }
 
-    @PostMapping(path = "/{draftId}/import", consumes = {MARKDOWN, MediaType.TEXT_PLAIN_VALUE})
+    @PostMapping(path = "/{draftId}/import", consumes = MARKDOWN)
     Map<String, Object> reviseFromText(@PathVariable String draftId, @RequestBody(required = false) byte[] body, Actor actor,
                                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         String text = TextInput.check(body);

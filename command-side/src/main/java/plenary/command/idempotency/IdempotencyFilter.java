@@ -1,6 +1,5 @@
 package plenary.command.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,13 +9,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import plenary.access.Problems;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -46,14 +44,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final Answers answers;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
+    private final Problems problems;
     private final Duration retention;
 
-    IdempotencyFilter(Answers answers, TransactionTemplate transactions, ObjectMapper json,
+    IdempotencyFilter(Answers answers, TransactionTemplate transactions, Problems problems,
                       @Value("${plenary.idempotency.retention:P1D}") Duration retention) {
         this.answers = answers;
         this.transactions = transactions;
-        this.json = json;
+        this.problems = problems;
         this.retention = retention;
     }
 
@@ -67,7 +65,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             throws IOException, ServletException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > 255) {
-            problem(response, HttpStatus.BAD_REQUEST, HEADER + " must be 1 to 255 characters, e.g. a UUID");
+            problems.write(response, HttpStatus.BAD_REQUEST, HEADER + " must be 1 to 255 characters, e.g. a UUID");
             return;
         }
         String user = SecurityContextHolder.getContext().getAuthentication().getName();
@@ -91,7 +89,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         if (first.isEmpty()) {
             answer.copyBodyToResponse(); // only now that the events and the answer are committed
         } else if (!first.get().request().equals(asked)) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY,
+            problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY,
                     HEADER + " " + key + " was used for another request; use a new key for a new request");
         } else {
             response.setStatus(first.get().status());
@@ -118,12 +116,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 
     /** The request with its body read once, for the fingerprint, and then again by the controller. */

@@ -1,13 +1,12 @@
 package plenary.command.identity;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import plenary.identity.Accounts;
+import plenary.access.Identities;
 import plenary.identity.Actor;
 
 /** Gives a controller the authenticated {@link Actor}: the actor comes from the identity, never from the body. */
@@ -21,7 +20,6 @@ final class ActorResolver implements HandlerMethodArgumentResolver {
     @Override
     public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                  WebDataBinderFactory binders) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return Accounts.actor(auth.getName(), auth.getAuthorities().stream().map(a -> a.getAuthority()).toList());
+        return Identities.actor(SecurityContextHolder.getContext().getAuthentication());
     }
 }

@@ -1,58 +1,52 @@
 package plenary.command.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import plenary.identity.Accounts;
+import plenary.access.AccessConfiguration;
+import plenary.access.BearerTokens;
+import plenary.access.BrowserGuard;
+import plenary.access.Problems;
+import plenary.access.WebOrigins;
 
-import java.io.IOException;
 import java.util.List;
 
+/**
+ * The command side takes credentials with every request: HTTP Basic for configured accounts, or a bearer token
+ * (the session token the query side issues to the web client). It keeps no session and sets no cookie, so a
+ * cross-site page cannot ride on one; browsers reach it only from the configured web origins, through CORS.
+ */
 @Configuration
+@Import(AccessConfiguration.class)
 class SecurityConfig implements WebMvcConfigurer {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, WebOrigins origins, BearerTokens bearer)
+            throws Exception {
         return http
-                .csrf(csrf -> csrf.disable()) // a stateless JSON API with Basic credentials on every request
+                .csrf(csrf -> csrf.disable()) // no cookie authenticates here; BrowserGuard refuses foreign pages
+                .addFilterAfter(new BrowserGuard(origins, problems), HeaderWriterFilter.class)
+                .cors(cors -> cors.configurationSource(origins.cors()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/actuator/health").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        write(json, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic")))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        write(json, response, HttpStatus.FORBIDDEN, e.getMessage())))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.signIn()))
+                .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(problems.signIn()))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(problems.signIn())
+                        .accessDeniedHandler(problems.forbidden()))
                 .build();
-    }
-
-    @Bean
-    UserDetailsService accounts(Environment environment) {
-        return AccountUsers.of(Accounts.load(environment::getProperty, environment.matchesProfiles("local")));
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ActorResolver());
-    }
-
-    static void write(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response, HttpStatus status,
-                      String detail) throws IOException {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"plenary\"");
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

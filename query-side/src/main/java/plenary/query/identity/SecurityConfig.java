@@ -1,37 +1,60 @@
 package plenary.query.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import plenary.identity.Accounts;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import plenary.access.AccessConfiguration;
+import plenary.access.BearerTokens;
+import plenary.access.BrowserGuard;
+import plenary.access.Problems;
+import plenary.access.WebOrigins;
 
-import java.io.IOException;
 import java.util.Set;
 
+/**
+ * The query side serves the web client as well as the API. A browser signs in with the form at {@code /login} and
+ * then holds an HttpOnly session cookie; its unsafe requests carry Spring's CSRF token (cookie {@code XSRF-TOKEN},
+ * header {@code X-XSRF-TOKEN}). Other clients send HTTP Basic or a bearer token with every request and need no
+ * token. {@code GET /api/session} hands a signed-in browser its short-lived session token for the command side
+ * and STOMP.
+ */
 @Configuration
+@Import(AccessConfiguration.class)
 class SecurityConfig {
 
+    /** What a signed-out browser may load: the sign-in page and the web client's code (never a draft). */
+    static final String[] SIGN_IN_PAGE = {"/login", "/login.html", "/login.js", "/ui/**",
+            "/webjars/**", "/favicon.ico", "/error"};
+
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, WebOrigins origins, BearerTokens bearer)
+            throws Exception {
+        CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        pagesOnly.setRequestMatcher(SecurityConfig::pageNavigation);
+        pagesOnly.setMatchingRequestParameterName(null); // back to the page asked for, as it was asked for
         return http
-                .csrf(csrf -> csrf.disable()) // read-only JSON API with Basic credentials on every request
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterAfter(new BrowserGuard(origins, problems), HeaderWriterFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie)
+                        // the token as the cookie holds it: the page's script copies it into the header
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfig::signedInBySession))
+                .addFilterAfter(new CsrfCookie(), CsrfFilter.class)
+                .requestCache(cache -> cache.requestCache(pagesOnly))
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(SIGN_IN_PAGE).permitAll()
                         // the WebSocket handshake: STOMP CONNECT carries the credentials
                         .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health").permitAll()
                         // rebuilding the read models: an operation on the service, not a reading of it
@@ -39,11 +62,48 @@ class SecurityConfig {
                         // an observer reads the current text; the record and the past are the participants'
                         .requestMatchers(SecurityConfig::readsTheRecord).hasAnyRole(RECORD_READERS)
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        write(json, response, HttpStatus.UNAUTHORIZED, "sign in with HTTP Basic")))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        write(json, response, HttpStatus.FORBIDDEN, e.getMessage())))
+                .formLogin(form -> form.loginPage("/login"))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler((request, response, authentication) -> {
+                            if (pageNavigation(request)) {
+                                response.sendRedirect(request.getContextPath() + "/login?logout");
+                            } else {
+                                new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT).onLogoutSuccess(request, response,
+                                        authentication);
+                            }
+                        }))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.signIn()))
+                .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(problems.signIn()))
+                .exceptionHandling(ex -> ex
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (pageNavigation(request)) {
+                                response.sendRedirect(request.getContextPath() + "/login");
+                            } else {
+                                problems.signIn().commence(request, response, e);
+                            }
+                        })
+                        .accessDeniedHandler(problems.forbidden()))
                 .build();
+    }
+
+    /**
+     * Unsafe requests that a browser's session cookie authenticates. A request carrying its own credentials
+     * (Basic, Bearer) cannot be forged by another page, which cannot set that header.
+     */
+    static boolean signedInBySession(HttpServletRequest request) {
+        return !SAFE.contains(request.getMethod()) && request.getHeader("Authorization") == null;
+    }
+
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** A browser opening one of the web client's pages (not the API): sent to sign in, and back afterwards. */
+    static boolean pageNavigation(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String accept = request.getHeader("Accept");
+        return HttpMethod.GET.matches(request.getMethod()) && !path.startsWith("/api/")
+                && ("navigate".equals(request.getHeader("Sec-Fetch-Mode"))
+                || (accept != null && accept.contains("text/html")));
     }
 
     private static final String[] RECORD_READERS = {"SECRETARIAT", "CHAIR", "DELEGATION", "AUDITOR"};
@@ -55,31 +115,5 @@ class SecurityConfig {
         boolean draft = path.length >= 4 && path[1].equals("api") && path[2].equals("drafts");
         return draft && ((path.length == 5 && RECORD.contains(path[4])) || request.getParameter("version") != null
                 || request.getParameter("at") != null || request.getParameter("revision") != null);
-    }
-
-    @Bean
-    UserDetailsService accounts(Environment environment) {
-        Accounts accounts = Accounts.load(environment::getProperty, environment.matchesProfiles("local"));
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(accounts.all().stream()
-                .map(a -> User.withUsername(a.user()).password(a.password()).authorities(a.authorities()).build())
-                .toList());
-        // a plain UserDetailsService: as the manager, Spring would re-hash each password to bcrypt on first
-        // login and then pay ~50 ms of bcrypt on every Basic-authenticated request
-        return users::loadUserByUsername;
-    }
-
-    @Bean
-    AuthenticationManager authenticationManager(UserDetailsService accounts) {
-        return new ProviderManager(new DaoAuthenticationProvider(accounts));
-    }
-
-    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
-            throws IOException {
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"plenary\"");
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

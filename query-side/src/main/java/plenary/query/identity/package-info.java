@@ -1,2 +1,5 @@
-/** Who is reading: accounts and HTTP Basic for the queries; STOMP authenticates on CONNECT (see live). */
+/**
+ * Who is reading: HTTP Basic, bearer tokens and the web client's sign-in session, which also issues the session
+ * token the command side and STOMP accept; STOMP authenticates on CONNECT (see live).
+ */
 package plenary.query.identity;

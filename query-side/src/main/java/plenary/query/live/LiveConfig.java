@@ -14,6 +14,7 @@ import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBr
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import plenary.access.WebOrigins;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,13 +34,15 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     private final SubscriptionReceipts receipts;
     private final PresenceListener presence;
     private final LiveLimits limits;
+    private final WebOrigins origins;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
     /** Closes dropped connections, which may take up to the send time limit each. */
     private final ExecutorService closer = Executors.newCachedThreadPool(new CustomizableThreadFactory("live-close-"));
 
     LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts,
-               PresenceListener presence, LiveLimits limits) {
+               PresenceListener presence, LiveLimits limits, WebOrigins origins) {
         this.authentication = authentication;
+        this.origins = origins;
         this.guard = guard;
         this.receipts = receipts;
         this.presence = presence;
@@ -50,7 +53,8 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        // a page of this side, or of a configured web origin: a browser's handshake carries the session cookie
+        registry.addEndpoint("/ws").setAllowedOrigins(origins.configured().toArray(String[]::new));
         // a client's SUBSCRIBE, focus and UNSUBSCRIBE take effect in the order it sent them
         registry.setPreserveReceiveOrder(true);
     }

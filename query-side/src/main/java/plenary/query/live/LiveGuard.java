@@ -7,9 +7,8 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
-import plenary.identity.Accounts;
+import plenary.access.Identities;
 import plenary.identity.Actor;
 
 import java.util.regex.Matcher;
@@ -50,7 +49,7 @@ class LiveGuard implements ChannelInterceptor {
             return null;
         }
         if (!(stomp.getUser() instanceof Authentication)) {
-            return "CONNECT with login and passcode first";
+            return "CONNECT with a bearer token, or login and passcode, first";
         }
         String destination = String.valueOf(stomp.getDestination());
         if (command == StompCommand.SUBSCRIBE) {
@@ -74,7 +73,6 @@ class LiveGuard implements ChannelInterceptor {
 
     /** The authenticated actor of a frame that this guard has let through. */
     static Actor actor(StompHeaderAccessor stomp) {
-        Authentication user = (Authentication) stomp.getUser();
-        return Accounts.actor(user.getName(), user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
+        return Identities.actor((Authentication) stomp.getUser());
     }
 }

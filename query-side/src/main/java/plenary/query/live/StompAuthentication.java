@@ -10,20 +10,24 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import plenary.access.BearerTokens;
 
 /**
  * Authenticates STOMP CONNECT. Browsers cannot put credentials on the WebSocket handshake, so a client sends
- * them as the CONNECT frame's {@code login} and {@code passcode} headers; a handshake already authenticated
- * with HTTP Basic is accepted as it is. Anything else is refused.
+ * them in the CONNECT frame: {@code Authorization: Bearer <token>} (the web client's session token), or an
+ * account's {@code login} and {@code passcode}. A handshake already authenticated (HTTP Basic, or the web
+ * client's session, which only the allowed origins can use) is accepted as it is. Anything else is refused.
  */
 @Component
 class StompAuthentication implements ChannelInterceptor {
 
     private final AuthenticationManager authenticationManager;
+    private final BearerTokens bearer;
     private final Refusals refusals;
 
-    StompAuthentication(AuthenticationManager authenticationManager, Refusals refusals) {
+    StompAuthentication(AuthenticationManager authenticationManager, BearerTokens bearer, Refusals refusals) {
         this.authenticationManager = authenticationManager;
+        this.bearer = bearer;
         this.refusals = refusals;
     }
 
@@ -33,8 +37,18 @@ class StompAuthentication implements ChannelInterceptor {
         if (stomp == null || stomp.getCommand() != StompCommand.CONNECT) {
             return message;
         }
+        String authorization = stomp.getFirstNativeHeader("Authorization");
         String login = stomp.getLogin();
-        if (login != null) {
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                return refusals.refuse(stomp, "CONNECT's Authorization header takes a bearer token: Bearer <token>");
+            }
+            try {
+                stomp.setUser(bearer.authenticate(authorization.substring(7).strip()));
+            } catch (AuthenticationException e) {
+                return refusals.refuse(stomp, "the bearer token was refused: " + e.getMessage());
+            }
+        } else if (login != null) {
             try {
                 stomp.setUser(authenticationManager.authenticate(
                         UsernamePasswordAuthenticationToken.unauthenticated(login, stomp.getPasscode())));
@@ -42,7 +56,7 @@ class StompAuthentication implements ChannelInterceptor {
                 return refusals.refuse(stomp, "bad login or passcode");
             }
         } else if (stomp.getUser() == null) {
-            return refusals.refuse(stomp, "CONNECT needs login and passcode headers");
+            return refusals.refuse(stomp, "CONNECT needs an Authorization: Bearer header, or login and passcode");
         }
         return message;
     }

@@ -1,0 +1,46 @@
+package plenary.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** What both sides' security configurations are built from; each side imports it. */
+@Configuration(proxyBeanMethods = false)
+public class AccessConfiguration {
+
+    @Bean
+    Problems problems(ObjectMapper json) {
+        return new Problems(json);
+    }
+
+    @Bean
+    SessionTokens sessionTokens(Environment environment) {
+        return SessionTokens.from(environment);
+    }
+
+    @Bean
+    BearerTokens bearerTokens(SessionTokens sessions) {
+        return new BearerTokens(sessions);
+    }
+
+    @Bean
+    WebOrigins webOrigins(Environment environment) {
+        return new WebOrigins(environment);
+    }
+
+    @Bean
+    UserDetailsService accounts(Environment environment) {
+        return AccountUsers.of(AccountUsers.load(environment));
+    }
+
+    /** Accounts' passwords: HTTP Basic, the sign-in form, and STOMP CONNECT's login and passcode. */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService accounts) {
+        return new ProviderManager(new DaoAuthenticationProvider(accounts));
+    }
+}
