@@ -20,13 +20,13 @@ class SilenceDeadlineRestartTest {
         String draft;
         Instant deadline;
         try (Plenary first = Plenary.start(db, 0, 0)) {
-            deadline = Instant.now().plusSeconds(4);
             Client secretariat = new Client(first.commandPort(), "secretariat");
             draft = secretariat.post("/api/drafts/import", "text/markdown",
                     "(i) We, the representatives of [the Islamic Republic of Iran],\n\n1. Decide to cooperate.\n")
                     .json().get("draftId").asText();
             secretariat.postJson("/api/drafts/" + draft + "/delegations",
                     Map.of("code", "irn", "name", "the Islamic Republic of Iran", "participation", "PENDING"));
+            deadline = Instant.now().plusSeconds(4); // from now: on a loaded machine the import alone can take seconds
             Client.Response started = secretariat.postJson("/api/drafts/" + draft + "/silence-procedures",
                     Map.of("deadline", deadline.toString(), "subject", "PARTICIPATION"));
             assertThat(started.status()).isEqualTo(201);
