@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** What both sides' security configurations are built from; each side imports it. */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +28,23 @@ public class AccessConfiguration {
     @Bean
     BearerTokens bearerTokens(SessionTokens sessions) {
         return new BearerTokens(sessions);
+    }
+
+    /** The firewall's refusal of a path that is not in canonical form (encoded slashes, {@code ..}, {@code ;}). */
+    @Bean
+    RequestRejectedHandler requestRejected(Problems problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST,
+                "the URL is not in canonical form: " + e.getMessage() + "; ask for the path as the API writes it");
+    }
+
+    @Bean
+    TomcatProblems tomcatProblems() {
+        return new TomcatProblems();
+    }
+
+    @Bean
+    ProblemErrors problemErrors() {
+        return new ProblemErrors();
     }
 
     @Bean

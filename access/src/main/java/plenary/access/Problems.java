@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -59,6 +60,8 @@ public final class Problems {
         return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, e instanceof CsrfException
                 ? "a request signed in by the session needs its CSRF token: send the XSRF-TOKEN cookie's value "
                 + "in the X-XSRF-TOKEN header (or the _csrf form field)"
-                : e.getMessage());
+                : e instanceof AuthorizationDeniedException denied && denied.getAuthorizationResult() instanceof Refused r
+                ? r.reason()
+                : "your role may not do this: " + request.getMethod() + " " + request.getRequestURI());
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import plenary.identity.Actor;
-import plenary.query.live.Admissions;
+import plenary.query.readers.Admissions;
 import plenary.text.Document;
 
 import java.sql.Timestamp;

@@ -19,6 +19,7 @@ import plenary.access.BearerTokens;
 import plenary.access.BrowserGuard;
 import plenary.access.Problems;
 import plenary.access.WebOrigins;
+import plenary.query.readers.Readers;
 
 import java.util.Set;
 
@@ -38,8 +39,8 @@ class SecurityConfig {
             "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Problems problems, WebOrigins origins, BearerTokens bearer)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, WebOrigins origins, BearerTokens bearer,
+                            Readers readers) throws Exception {
         CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -59,8 +60,11 @@ class SecurityConfig {
                         .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health").permitAll()
                         // rebuilding the read models: an operation on the service, not a reading of it
                         .requestMatchers("/api/admin/**").hasRole("SECRETARIAT")
-                        // an observer reads the current text; the record and the past are the participants'
-                        .requestMatchers(SecurityConfig::readsTheRecord).hasAnyRole(RECORD_READERS)
+                        // a draft's current text is for everyone signed in; its record and past are its readers'
+                        .requestMatchers(HttpMethod.GET, "/api/drafts").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/drafts/{draftId}", "/api/drafts/{draftId}/text",
+                                "/api/drafts/{draftId}/brackets").access(readers.text())
+                        .requestMatchers("/api/drafts/{draftId}/**").access(readers.record())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login"))
                 .logout(logout -> logout.logoutUrl("/logout")
@@ -68,8 +72,8 @@ class SecurityConfig {
                             if (pageNavigation(request)) {
                                 response.sendRedirect(request.getContextPath() + "/login?logout");
                             } else {
-                                new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT).onLogoutSuccess(request, response,
-                                        authentication);
+                                new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)
+                                        .onLogoutSuccess(request, response, authentication);
                             }
                         }))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.signIn()))
@@ -104,16 +108,5 @@ class SecurityConfig {
         return HttpMethod.GET.matches(request.getMethod()) && !path.startsWith("/api/")
                 && ("navigate".equals(request.getHeader("Sec-Fetch-Mode"))
                 || (accept != null && accept.contains("text/html")));
-    }
-
-    private static final String[] RECORD_READERS = {"SECRETARIAT", "CHAIR", "DELEGATION", "AUDITOR"};
-    private static final Set<String> RECORD = Set.of("events", "history", "diff", "verify", "revisions");
-
-    /** The events, timeline, diff, verification and revisions of a draft, or any state of it but the current one. */
-    static boolean readsTheRecord(HttpServletRequest request) {
-        String[] path = request.getRequestURI().substring(request.getContextPath().length()).split("/");
-        boolean draft = path.length >= 4 && path[1].equals("api") && path[2].equals("drafts");
-        return draft && ((path.length == 5 && RECORD.contains(path[4])) || request.getParameter("version") != null
-                || request.getParameter("at") != null || request.getParameter("revision") != null);
     }
 }

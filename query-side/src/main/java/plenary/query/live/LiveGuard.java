@@ -9,6 +9,7 @@ import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import plenary.access.Identities;
+import plenary.query.readers.Readers;
 import plenary.identity.Actor;
 
 import java.util.regex.Matcher;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who may follow a draft live. A SUBSCRIBE to a draft's topics ({@code /topic/drafts.{d}} and its
- * {@code .presence}) is allowed to the delegations admitted to that draft, the chair, the secretariat and
- * auditors; observers read the current text over HTTP and are refused here, as is everyone else. A client may
+ * {@code .presence}) is allowed to whoever reads the draft's record ({@link Readers}, the rule HTTP asks too);
+ * anyone else gets an ERROR frame. A client may
  * SEND only its focus ({@code /app/drafts.{d}.focus}), never to a topic. A refusal is an ERROR frame, after which
  * the server closes the connection.
  */
@@ -28,11 +29,11 @@ class LiveGuard implements ChannelInterceptor {
     static final Pattern TOPIC = Pattern.compile("/topic/drafts\\.([\\w-]+)(\\.presence)?");
     static final Pattern FOCUS = Pattern.compile("/app/drafts\\.([\\w-]+)\\.focus");
 
-    private final Admissions admissions;
+    private final Readers readers;
     private final Refusals refusals;
 
-    LiveGuard(Admissions admissions, Refusals refusals) {
-        this.admissions = admissions;
+    LiveGuard(Readers readers, Refusals refusals) {
+        this.readers = readers;
         this.refusals = refusals;
     }
 
@@ -54,21 +55,11 @@ class LiveGuard implements ChannelInterceptor {
         String destination = String.valueOf(stomp.getDestination());
         if (command == StompCommand.SUBSCRIBE) {
             Matcher topic = TOPIC.matcher(destination);
-            return topic.matches() ? mayNotFollow(actor(stomp), topic.group(1))
+            return topic.matches() ? readers.mayNotFollow(actor(stomp), topic.group(1))
                     : "there is no topic " + destination + "; follow /topic/drafts.{draftId}";
         }
         return FOCUS.matcher(destination).matches() ? null
                 : "clients send only their focus, to /app/drafts.{draftId}.focus";
-    }
-
-    private String mayNotFollow(Actor actor, String draftId) {
-        return switch (actor.role()) {
-            case CHAIR, SECRETARIAT, AUDITOR -> null;
-            case DELEGATION -> admissions.admitted(draftId, actor.delegation()) ? null
-                    : "delegation " + actor.attribution() + " has not been admitted to draft " + draftId;
-            default -> "only the draft's delegations, the chair, the secretariat and auditors follow a draft live; "
-                    + "the " + actor.role().name().toLowerCase() + " reads its current text over HTTP";
-        };
     }
 
     /** The authenticated actor of a frame that this guard has let through. */

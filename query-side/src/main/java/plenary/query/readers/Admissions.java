@@ -1,4 +1,4 @@
-package plenary.query.live;
+package plenary.query.readers;
 
 /** Whether a delegation has been admitted to a draft, as the drafts projection knows it. */
 public interface Admissions {
