@@ -124,6 +124,28 @@ class ReadingRightsTest {
     }
 
     @Test
+    void aDelegationAdmittedAsAnObserverReadsTheRecordAndFollowsTheRoomButActsNot() throws Exception {
+        String observed = new Drafts(plenary).seed("kaz");
+        Client.Response admitted = new Client(plenary.commandPort(), "secretariat").postJson(
+                "/api/drafts/" + observed + "/delegations",
+                Map.of("code", "tur", "name", "the Republic of Türkiye", "participation", "CONFIRMED", "observer", true));
+        assertThat(admitted.status()).isEqualTo(200);
+        new Drafts(plenary).awaitVersion(observed, admitted.json().get("version").asLong());
+        Client tur = new Client(plenary.queryPort(), "tur");
+
+        assertThat(tur.get("/api/drafts/" + observed + "/events?after=0").status()).isEqualTo(200);
+        assertThat(tur.get("/api/drafts/" + observed + "/history").status()).isEqualTo(200);
+        try (LiveClient live = new LiveClient(plenary.queryPort(), "tur")) {
+            live.subscribe("/topic/drafts." + observed);
+            assertThat(live.errors).isEmpty();
+        }
+        Client.Response proposal = new Client(plenary.commandPort(), "tur").postJson("/api/drafts/" + observed
+                + "/paragraphs", Map.of("section", "OPERATIVE", "text", "Observers propose."));
+        assertThat(proposal.status()).isEqualTo(403);
+        assertThat(proposal.json().get("detail").asText()).contains("as an observer");
+    }
+
+    @Test
     void theRuleStillLetsTheDraftsReadersUseThePlainPaths() {
         Client kaz = new Client(plenary.queryPort(), "kaz");
         assertThat(kaz.get("/api/drafts/" + draft + "/events?after=0").json()).hasSizeGreaterThanOrEqualTo(3);

@@ -31,9 +31,11 @@ import plenary.drafting.WithdrawAlternative;
 import plenary.drafting.WithdrawBracket;
 import plenary.identity.Role;
 import plenary.text.Document;
+import plenary.text.Participant;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static plenary.identity.Role.CHAIR;
@@ -84,16 +86,27 @@ final class Permissions {
         return roles;
     }
 
-    /** Refuses unless the actor's role may give this command and, for a delegation, it is admitted to the draft. */
+    /**
+     * Refuses unless the actor's role may give this command and, for a delegation, it is admitted to the draft as a
+     * party: a delegation admitted as an observer (DOMAIN.md: "read the current text") gives no command at all.
+     */
     static void check(DraftCommand command, Document draft) {
         Role role = command.actor().role();
         if (!allowed(command.getClass()).contains(role)) {
             throw new Refusal.Forbidden("the " + role.name().toLowerCase() + " may not "
                     + describe(command.getClass()) + "; this is for " + allowed(command.getClass()));
         }
-        if (role == DELEGATION && draft != null && draft.participantByCode(command.actor().delegation()).isEmpty()) {
-            throw new Refusal.Forbidden("delegation " + command.actor().attribution()
-                    + " has not been admitted to this draft");
+        if (role == DELEGATION && draft != null) {
+            Optional<Participant> delegation = draft.participantByCode(command.actor().delegation());
+            if (delegation.isEmpty()) {
+                throw new Refusal.Forbidden("delegation " + command.actor().attribution()
+                        + " has not been admitted to this draft");
+            }
+            if (delegation.get().observer()) {
+                throw new Refusal.Forbidden("delegation " + command.actor().attribution() + " attends this draft as "
+                        + "an observer: it reads the text and its record and follows the room, but holds no positions, "
+                        + "agrees nothing and never breaks silence");
+            }
         }
     }
 

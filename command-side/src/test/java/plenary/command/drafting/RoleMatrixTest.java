@@ -18,6 +18,7 @@ import plenary.drafting.BracketText;
 import plenary.drafting.BreakSilence;
 import plenary.drafting.ChangeParticipation;
 import plenary.drafting.CreateDraft;
+import plenary.drafting.DelegationAdmitted;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.DraftFinalised;
@@ -258,6 +259,24 @@ class RoleMatrixTest {
     @MethodSource("commandsForDelegations")
     void aDelegationNotAdmittedToTheDraftMayGiveNoCommand(Case c) {
         run(c, TJK).expectException(Refusal.Forbidden.class).expectNoEvents();
+    }
+
+    /** KAZ admitted as an observer instead of a party, in a history otherwise the same. */
+    private static final DelegationAdmitted KAZ_OBSERVING = new DelegationAdmitted(DRAFT, "t2", "kaz",
+            "the Republic of Kazakhstan", CONFIRMED, true, SECRETARIAT);
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commandsForDelegations")
+    void aDelegationAdmittedAsAnObserverMayGiveNoCommand(Case c) {
+        FixtureConfiguration<Draft> fixture = Negotiation.fixture();
+        List<DraftEvent> given = c.given().apply(KAZ).stream()
+                .map(e -> e == Negotiation.KAZ_ADMITTED ? KAZ_OBSERVING : e).toList();
+        assertThat(given).as("the history admits KAZ").contains(KAZ_OBSERVING);
+
+        fixture.given(given).when(c.when().apply(KAZ))
+                .expectException(Refusal.Forbidden.class)
+                .expectExceptionMessage(Matchers.predicate(m -> String.valueOf(m).contains("as an observer")))
+                .expectNoEvents();
     }
 
     @Test
