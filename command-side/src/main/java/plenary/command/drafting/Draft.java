@@ -5,7 +5,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import plenary.command.input.Limits;
 import plenary.drafting.AcceptAlternative;
 import plenary.drafting.AddFootnote;
 import plenary.drafting.AdmitDelegation;
@@ -531,10 +533,15 @@ class Draft {
         return Receipt.of(document.version());
     }
 
+    /** A new event must leave the text within the limits; the record as it stands always loads. */
     @EventSourcingHandler
-    void on(DraftEvent event) {
+    void on(DraftEvent event, Limits limits) {
         draftId = event.draftId();
-        document = Fold.apply(document, event);
+        Document next = Fold.apply(document, event);
+        if (AggregateLifecycle.isLive()) {
+            TextLimits.check(document, next, limits);
+        }
+        document = next;
     }
 
     /**

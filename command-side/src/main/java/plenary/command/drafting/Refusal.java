@@ -44,5 +44,9 @@ public abstract sealed class Refusal extends RuntimeException
         Invalid(String message) {
             super(message, Map.of());
         }
+
+        Invalid(String message, Map<String, Object> details) {
+            super(message, details);
+        }
     }
 }

@@ -1,9 +1,16 @@
 package plenary.command.drafting;
 
+import org.axonframework.messaging.annotation.MessageHandlerInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import plenary.command.input.BadInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -20,6 +27,15 @@ class RefusalAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
 
+    /** A body that cannot be read names the field at fault and what it accepts ({@link BadInput}). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = BadInput.of(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal refusal) {
         HttpStatus status;
@@ -35,6 +51,12 @@ class RefusalAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
         refusal.details().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** A refusal from the aggregate's event handler (a limit on the text the event would make), as Axon wraps it. */
+    @ExceptionHandler(MessageHandlerInvocationException.class)
+    ProblemDetail handlerFailed(MessageHandlerInvocationException e) {
+        return e.getCause() instanceof Refusal refusal ? refused(refusal) : unexpected(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

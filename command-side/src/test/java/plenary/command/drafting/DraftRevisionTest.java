@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import plenary.command.input.Limits;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.DraftFinalised;
 import plenary.drafting.DraftImported;
@@ -40,6 +41,7 @@ class DraftRevisionTest {
     @BeforeEach
     void setUp() throws IOException {
         fixture = new AggregateTestFixture<>(Draft.class);
+        fixture.registerInjectableResource(Limits.DEFAULTS);
         fixture.registerCommandTargetResolver(
                 command -> new VersionedAggregateIdentifier(((DraftCommand) command.getPayload()).draftId(), null));
         seed = Files.readString(SEED, StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import plenary.command.input.Limits;
 import plenary.drafting.AcceptAlternative;
 import plenary.drafting.AdmitDelegation;
 import plenary.drafting.AlternativeAccepted;
@@ -85,6 +86,7 @@ class DraftTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Draft.class);
+        fixture.registerInjectableResource(Limits.DEFAULTS);
         // production resolves the target through the "draftTargetResolver" bean, which the fixture does not see
         fixture.registerCommandTargetResolver(
                 command -> new VersionedAggregateIdentifier(((DraftCommand) command.getPayload()).draftId(), null));

@@ -3,6 +3,7 @@ package plenary.command.drafting;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import plenary.command.input.Limits;
 import plenary.drafting.DelegationAdmitted;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.DraftCreated;
@@ -59,6 +60,7 @@ final class Negotiation {
 
     static FixtureConfiguration<Draft> fixture() {
         FixtureConfiguration<Draft> fixture = new AggregateTestFixture<>(Draft.class);
+        fixture.registerInjectableResource(Limits.DEFAULTS);
         // production resolves the target through the "draftTargetResolver" bean, which the fixture does not see
         fixture.registerCommandTargetResolver(
                 command -> new VersionedAggregateIdentifier(((DraftCommand) command.getPayload()).draftId(), null));

@@ -10,6 +10,9 @@ import java.time.format.DateTimeParseException;
 public record Selector(Long version, Instant at, String revision) {
 
     public static final Selector CURRENT = new Selector(null, null, null);
+    /** What every store and client can hold; PostgreSQL's timestamps end in 294276, Java's instants do not. */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static Selector of(String version, String at, String revision) {
         int given = (version != null ? 1 : 0) + (at != null ? 1 : 0) + (revision != null ? 1 : 0);
@@ -21,7 +24,11 @@ public record Selector(Long version, Instant at, String revision) {
             if (v != null && v < 1) {
                 throw new IllegalArgumentException("version counts events from 1");
             }
-            return new Selector(v, at == null ? null : Instant.parse(at), revision);
+            Instant instant = at == null ? null : Instant.parse(at);
+            if (instant != null && (instant.isBefore(FIRST) || instant.isAfter(LAST))) {
+                throw new IllegalArgumentException("at must be an instant between " + FIRST + " and " + LAST);
+            }
+            return new Selector(v, instant, revision);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("version must be a number, e.g. version=12");
         } catch (DateTimeParseException e) {
