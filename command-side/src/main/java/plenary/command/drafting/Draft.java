@@ -5,7 +5,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import plenary.command.input.Limits;
 import plenary.drafting.AcceptAlternative;
@@ -99,6 +98,9 @@ class Draft {
     @AggregateIdentifier
     private String draftId;
     private Document document;
+    /** The event being applied by {@link #decide} and the document it makes, folded once. */
+    private transient DraftEvent deciding;
+    private transient Document decided;
 
     protected Draft() {
         // for Axon, which rebuilds a draft from its events
@@ -121,14 +123,14 @@ class Draft {
     }
 
     @CommandHandler
-    Draft(ImportDraft command) {
+    Draft(ImportDraft command, Limits limits) {
         Permissions.check(command, null);
         require(command.markdown(), "text");
         Document text = MarkdownImporter.parse(command.markdown(), new IdAllocator(1), command.actor().attribution());
         if (text.paragraphs().isEmpty()) {
             throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
         }
-        apply(new DraftImported(command.draftId(), text, command.actor()));
+        decide(limits, new DraftImported(command.draftId(), text, command.actor()));
     }
 
     @CommandHandler
@@ -155,7 +157,7 @@ class Draft {
     }
 
     @CommandHandler
-    Receipt handle(ProposeParagraph command) {
+    Receipt handle(ProposeParagraph command, Limits limits) {
         mayAct(command);
         if (command.section() == null) {
             throw new Refusal.Invalid("section must be PREAMBLE or OPERATIVE");
@@ -171,13 +173,13 @@ class Draft {
         IdAllocator ids = ids();
         String paragraphId = ids.next("p");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
-        apply(new ParagraphProposed(draftId, paragraphId, command.section(), command.after(),
+        decide(limits, new ParagraphProposed(draftId, paragraphId, command.section(), command.after(),
                 Numbering.forNewParagraph(document, command.section(), command.after()), content, command.actor()));
         return Receipt.of(document.version(), paragraphId);
     }
 
     @CommandHandler
-    Receipt handle(BracketText command) {
+    Receipt handle(BracketText command, Limits limits) {
         mayAct(command);
         Paragraph paragraph = paragraph(command.paragraphId());
         require(command.quote(), "quote");
@@ -196,13 +198,13 @@ class Draft {
             alternatives.add(new Inline.Alternative(alternativeId, command.actor().attribution(),
                     text == null ? List.of() : parser.parse(text)));
         }
-        apply(new TextBracketed(draftId, paragraph.id(), bracketId, command.quote(), occurrence, originalId,
+        decide(limits, new TextBracketed(draftId, paragraph.id(), bracketId, command.quote(), occurrence, originalId,
                 alternatives, command.reason(), command.actor()));
         return Receipt.of(document.version(), bracketId);
     }
 
     @CommandHandler
-    Receipt handle(ProposeAlternative command) {
+    Receipt handle(ProposeAlternative command, Limits limits) {
         mayAct(command);
         bracket(command.bracketId());
         if (command.text() == null) {
@@ -211,7 +213,7 @@ class Draft {
         IdAllocator ids = ids();
         String alternativeId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
-        apply(new AlternativeProposed(draftId, command.bracketId(), alternativeId, content, command.actor()));
+        decide(limits, new AlternativeProposed(draftId, command.bracketId(), alternativeId, content, command.actor()));
         return Receipt.of(document.version(), alternativeId);
     }
 
@@ -292,7 +294,7 @@ class Draft {
     // --- options, bridging text, deletion, moving, numbering ---
 
     @CommandHandler
-    Receipt handle(ProposeOption command) {
+    Receipt handle(ProposeOption command, Limits limits) {
         mayAct(command);
         Paragraph paragraph = paragraph(command.paragraphId());
         if (command.text() == null) {
@@ -305,16 +307,16 @@ class Draft {
         String optionId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
         if (options != null) {
-            apply(new AlternativeProposed(draftId, bracketId, optionId, content, command.actor()));
+            decide(limits, new AlternativeProposed(draftId, bracketId, optionId, content, command.actor()));
         } else {
-            apply(new OptionsOpened(draftId, paragraph.id(), bracketId, originalId,
+            decide(limits, new OptionsOpened(draftId, paragraph.id(), bracketId, originalId,
                     new Inline.Alternative(optionId, command.actor().attribution(), content), command.actor()));
         }
         return Receipt.of(document.version(), optionId);
     }
 
     @CommandHandler
-    Receipt handle(ProposeBridgingText command) {
+    Receipt handle(ProposeBridgingText command, Limits limits) {
         mayAct(command);
         Inline.Bracket bracket = bracket(command.bracketId());
         if (command.replaces() == null || command.replaces().stream().distinct().count() < 2) {
@@ -325,13 +327,13 @@ class Draft {
         IdAllocator ids = ids();
         String alternativeId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
-        apply(new BridgingTextProposed(draftId, bracket.id(), List.copyOf(command.replaces()),
+        decide(limits, new BridgingTextProposed(draftId, bracket.id(), List.copyOf(command.replaces()),
                 new Inline.Alternative(alternativeId, command.actor().attribution(), content), command.actor()));
         return Receipt.of(document.version(), alternativeId);
     }
 
     @CommandHandler
-    Receipt handle(ProposeDeletion command) {
+    Receipt handle(ProposeDeletion command, Limits limits) {
         mayAct(command);
         Paragraph paragraph = paragraph(command.paragraphId());
         if (Options.deletionProposed(paragraph)) {
@@ -339,7 +341,7 @@ class Draft {
         }
         IdAllocator ids = ids();
         String bracketId = ids.next("b");
-        apply(new DeletionProposed(draftId, paragraph.id(), bracketId, ids.next("a"), ids.next("a"),
+        decide(limits, new DeletionProposed(draftId, paragraph.id(), bracketId, ids.next("a"), ids.next("a"),
                 command.actor()));
         return Receipt.of(document.version(), bracketId);
     }
@@ -417,7 +419,7 @@ class Draft {
     }
 
     @CommandHandler
-    Receipt handle(AddFootnote command) {
+    Receipt handle(AddFootnote command, Limits limits) {
         mayAct(command);
         Paragraph paragraph = paragraph(command.paragraphId());
         require(command.text(), "text");
@@ -426,7 +428,7 @@ class Draft {
         }
         String label = Footnotes.nextLabel(document);
         List<Inline> content = new InlineMarkdown(ids(), command.actor().attribution()).parse(command.text());
-        apply(new FootnoteAdded(draftId, label, paragraph.id(), command.quote(), content, command.actor()));
+        decide(limits, new FootnoteAdded(draftId, label, paragraph.id(), command.quote(), content, command.actor()));
         return Receipt.of(document.version(), label);
     }
 
@@ -499,7 +501,7 @@ class Draft {
     }
 
     @CommandHandler
-    Receipt handle(IssueCorrigendum command) {
+    Receipt handle(IssueCorrigendum command, Limits limits) {
         Permissions.check(command, document);
         if (!document.finalised()) {
             throw conflict("only a final text takes a corrigendum; until then, amend the draft", Map.of());
@@ -516,32 +518,42 @@ class Draft {
         // the hash is that of the corrected text exactly as the fold will leave it
         String hash = MarkdownRenderer.contentHash(
                 Fold.apply(document, new CorrigendumIssued(draftId, label, corrected, null, command.actor())));
-        apply(new CorrigendumIssued(draftId, label, corrected, hash, command.actor()));
+        decide(limits, new CorrigendumIssued(draftId, label, corrected, hash, command.actor()));
         return new Receipt(document.version(), label, hash);
     }
 
     /** A chair's new text: its differences from the draft are recorded, in the chair's name, as one revision. */
     @CommandHandler
-    Receipt handle(ReviseDraftFromText command) {
+    Receipt handle(ReviseDraftFromText command, Limits limits) {
         mayAct(command);
         require(command.markdown(), "text");
         Document text = MarkdownImporter.parse(command.markdown(), ids(), command.actor().attribution());
         if (text.paragraphs().isEmpty()) {
             throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
         }
-        TextRevision.between(document, text, command.actor()).ifPresent(revision -> apply(revision));
+        TextRevision.between(document, text, command.actor()).ifPresent(revision -> decide(limits, revision));
         return Receipt.of(document.version());
     }
 
-    /** A new event must leave the text within the limits; the record as it stands always loads. */
     @EventSourcingHandler
-    void on(DraftEvent event, Limits limits) {
+    void on(DraftEvent event) {
         draftId = event.draftId();
+        document = event == deciding ? decided : Fold.apply(document, event);
+        deciding = null;
+        decided = null;
+    }
+
+    /**
+     * Applies an event that changes the text once the text it makes is within the limits ({@link TextLimits}). The
+     * folded document is kept for {@link #on}, so that the event is still folded once; replaying the record never
+     * checks, so a draft recorded under older limits always loads.
+     */
+    private void decide(Limits limits, DraftEvent event) {
         Document next = Fold.apply(document, event);
-        if (AggregateLifecycle.isLive()) {
-            TextLimits.check(document, next, limits);
-        }
-        document = next;
+        TextLimits.check(document, next, limits);
+        deciding = event;
+        decided = next;
+        apply(event);
     }
 
     /**

@@ -1,6 +1,5 @@
 package plenary.command.drafting;
 
-import org.axonframework.messaging.annotation.MessageHandlerInvocationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -51,12 +50,6 @@ class RefusalAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
         refusal.details().forEach(problem::setProperty);
         return problem;
-    }
-
-    /** A refusal from the aggregate's event handler (a limit on the text the event would make), as Axon wraps it. */
-    @ExceptionHandler(MessageHandlerInvocationException.class)
-    ProblemDetail handlerFailed(MessageHandlerInvocationException e) {
-        return e.getCause() instanceof Refusal refusal ? refused(refusal) : unexpected(e);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
