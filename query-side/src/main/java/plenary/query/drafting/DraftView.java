@@ -18,7 +18,8 @@ import java.util.List;
 /** A draft as API.md's {@code GET /api/drafts/{d}} shows it: paragraphs as inline Markdown, with their brackets. */
 public record DraftView(String draftId, long version, DraftStatus status, String reference, String symbol,
                         String title, String date, String venue, String kind, String statusLine,
-                        List<ParticipantView> participants, String chapeau, List<ParagraphView> paragraphs,
+                        List<ParticipantView> participants, String chapeau, List<ContentView> chapeauContent,
+                        List<ParagraphView> paragraphs,
                         List<FootnoteView> footnotes, List<Revision> revisions, SilenceProcedure silenceProcedure,
                         String contentHash) {
 
@@ -26,8 +27,13 @@ public record DraftView(String draftId, long version, DraftStatus status, String
                                   boolean observer) {
     }
 
+    /**
+     * {@code label} is the number as the text writes it ("(v)", "3bis."), {@code depth} nests sub-paragraphs,
+     * {@code heading} is a heading's level (0: a paragraph); {@code content} is {@code text} as a tree.
+     */
     public record ParagraphView(String paragraphId, Section section, String number, ParagraphStatus status,
-                                String text, List<BracketView> brackets, List<Paragraph.Agreement> agreements) {
+                                String text, List<BracketView> brackets, List<Paragraph.Agreement> agreements,
+                                String label, int depth, int heading, List<ContentView> content) {
     }
 
     /**
@@ -43,7 +49,7 @@ public record DraftView(String draftId, long version, DraftStatus status, String
                                   List<String> objectors, String attribution) {
     }
 
-    public record FootnoteView(String label, String text) {
+    public record FootnoteView(String label, String text, List<ContentView> content) {
     }
 
     static DraftView of(Document doc) {
@@ -54,16 +60,20 @@ public record DraftView(String draftId, long version, DraftStatus status, String
                         .map(p -> new ParticipantView(p.id(), p.code(), p.name(), p.participation(), p.observer()))
                         .toList(),
                 doc.chapeau().isEmpty() ? null : MarkdownRenderer.inline(doc, doc.chapeau()),
+                doc.chapeau().isEmpty() ? null : ContentView.of(doc, doc.chapeau()),
                 doc.paragraphs().stream().map(p -> paragraph(doc, p)).toList(),
                 doc.footnotes().stream()
-                        .map(f -> new FootnoteView(f.label(), MarkdownRenderer.inline(doc, f.content()))).toList(),
+                        .map(f -> new FootnoteView(f.label(), MarkdownRenderer.inline(doc, f.content()),
+                                ContentView.of(doc, f.content())))
+                        .toList(),
                 doc.revisions(), doc.silenceProcedure(), doc.contentHash());
     }
 
     static ParagraphView paragraph(Document doc, Paragraph p) {
         List<BracketView> brackets = Brackets.all(p.content()).stream().map(b -> bracket(doc, b)).toList();
         return new ParagraphView(p.id(), p.section(), p.number(), p.status(), MarkdownRenderer.inline(doc, p.content()),
-                brackets, p.agreements());
+                brackets, p.agreements(), p.number() == null || p.heading() ? null : MarkdownRenderer.number(p),
+                p.depth(), p.heading() ? p.layout().heading() : 0, ContentView.of(doc, p.content()));
     }
 
     static BracketView bracket(Document doc, Inline.Bracket b) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import plenary.identity.Actor;
 import plenary.query.live.LiveChannel;
 import plenary.text.Document;
+import plenary.text.Inline;
 import plenary.text.Paragraph;
+import plenary.text.Participant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,14 +38,33 @@ public record LiveChange(String draftId, long version, String type, Actor actor,
                 event.payload(), event.status(), event.paragraphs(), event.placed(), event.removed());
     }
 
-    /** The paragraphs of {@code after} that are new or differ from {@code before}, rendered. */
+    /**
+     * The paragraphs of {@code after} that are new or differ from {@code before}, rendered; and those naming a
+     * participant whose name or participation changed, since they read differently ("[Iran]" becomes "Iran").
+     */
     static List<DraftView.ParagraphView> changedParagraphs(Document before, Document after) {
         Map<String, Paragraph> old = before == null ? Map.of()
                 : before.paragraphs().stream().collect(Collectors.toMap(Paragraph::id, Function.identity()));
+        Set<String> renamed = before == null ? Set.of() : after.participants().stream()
+                .filter(p -> !before.participants().contains(p)).map(Participant::id).collect(Collectors.toSet());
         return after.paragraphs().stream()
-                .filter(p -> !p.equals(old.get(p.id())))
+                .filter(p -> !p.equals(old.get(p.id())) || (!renamed.isEmpty() && names(p.content(), renamed)))
                 .map(p -> DraftView.paragraph(after, p))
                 .toList();
+    }
+
+    private static boolean names(List<Inline> content, Set<String> participants) {
+        for (Inline node : content) {
+            boolean found = node instanceof Inline.ParticipantRef ref ? participants.contains(ref.participantId())
+                    : node instanceof Inline.Emphasis e ? names(e.content(), participants)
+                    : node instanceof Inline.Strong s ? names(s.content(), participants)
+                    : node instanceof Inline.Bracket b
+                    && b.alternatives().stream().anyMatch(a -> names(a.content(), participants));
+            if (found) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
