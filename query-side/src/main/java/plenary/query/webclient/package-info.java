@@ -1,0 +1,2 @@
+/** The web client: the pages the query side serves to delegations, the chair, the secretariat and auditors. */
+package plenary.query.webclient;
