@@ -23,6 +23,7 @@ public final class PlenaryLocal {
             plenary.close();
             db.close();
         }, "plenary-stop"));
+        String demo = DemoRoom.wanted() ? DemoRoom.openIfEmpty(plenary) : null;
 
         String accounts = DemoAccounts.all().stream().map(DemoAccounts.Account::user)
                 .collect(Collectors.joining(", "));
@@ -30,6 +31,7 @@ public final class PlenaryLocal {
 
                 ──────────────────────────────────────────────────────────────────────
                  Plenary is ready (%s ms)
+                   web client    http://localhost:%d/   (sign in as kaz, password kaz)%s
                    command side  http://localhost:%d/api/drafts   (OpenAPI: /v3/api-docs)
                    query side    http://localhost:%d/api/drafts   (OpenAPI: /v3/api-docs)
                    live (STOMP)  ws://localhost:%d/ws   topic /topic/drafts.{draftId}
@@ -38,7 +40,9 @@ public final class PlenaryLocal {
                    %s
                  Ctrl-C stops it; the drafts stay in %s
                 ──────────────────────────────────────────────────────────────────────
-                %n""", Duration.ofNanos(System.nanoTime() - started).toMillis(), plenary.commandPort(),
+                %n""", Duration.ofNanos(System.nanoTime() - started).toMillis(), plenary.queryPort(),
+                demo == null ? "" : "\n   demo room     the seed communiqué is open, with the nine delegations admitted",
+                plenary.commandPort(),
                 plenary.queryPort(), plenary.queryPort(), db.jdbcUrl(), accounts, data);
     }
 
