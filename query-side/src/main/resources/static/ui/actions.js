@@ -23,6 +23,21 @@ export function createActions(panel, ctx) {
     append(clear(panel), [h('h2', null, t('actions.title')), draftActions(d), paragraphActions(d)]);
   }
 
+  /**
+   * The version the user is deciding on: the one on screen when the dialog opened. A change meanwhile makes the
+   * command answer 412; the page catches up and the next try decides on what it now shows.
+   */
+  function decidingOn() {
+    let seen = draft().version;
+    return {
+      version: () => seen,
+      stale: problem => {
+        ctx.live.refresh();
+        seen = Math.max(draft().version, problem.body?.currentVersion ?? 0);
+      },
+    };
+  }
+
   function button(label, onclick, extra = {}) {
     return h('button', { type: 'button', onclick, ...extra }, label);
   }
@@ -75,17 +90,19 @@ export function createActions(panel, ctx) {
   }
 
   function revision() {
+    const deciding = decidingOn();
     openDialog({
       title: t('actions.revision'),
       fields: [{ name: 'label', label: t('field.revisionLabel'), hint: t('field.revisionHint') }],
       submitLabel: t('actions.revision'),
       submit: v => command('POST', path('/revisions'), v.label.trim() ? { label: v.label.trim() } : {},
-        { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 
   function silenceProcedure() {
+    const deciding = decidingOn();
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
     tomorrow.setSeconds(0, 0);
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
@@ -100,8 +117,8 @@ export function createActions(panel, ctx) {
       submitLabel: t('actions.silence'),
       submit: v => command('POST', path('/silence-procedures'),
         { deadline: new Date(v.deadline).toISOString(), ...(v.subject ? { subject: v.subject } : {}) },
-        { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 
@@ -116,12 +133,13 @@ export function createActions(panel, ctx) {
   }
 
   function finalise() {
+    const deciding = decidingOn();
     openDialog({
       title: t('actions.finalise'),
       intro: t('actions.finaliseIntro'),
       submitLabel: t('actions.finalise'),
-      submit: () => command('POST', path('/finalise'), null, { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+      submit: () => command('POST', path('/finalise'), null, { ifMatch: deciding.version() }),
+      stale: deciding.stale,
       showBlockers: (open, close) => h('div.blockers', null,
         h('p', null, t('actions.openBrackets', { n: open.length })),
         h('ul', null, open.map(b => {
@@ -225,10 +243,8 @@ export function createActions(panel, ctx) {
       openDialog({
         title: t('error.title'),
         submitLabel: t('action.tryAgain'),
-        submit: () => command(method, path(rest), body, options.ifMatch ? { ifMatch: draft().version } : options),
-        stale: () => ctx.live.refresh(),
+        submit: () => command(method, path(rest), body),
       }).errors.append(h('p', null, plainWords(problem)));
-      if (problem.status === 412) ctx.live.refresh();
     }
   }
 
@@ -261,17 +277,19 @@ export function createActions(panel, ctx) {
   }
 
   function accept(b, a) {
+    const deciding = decidingOn();
     openDialog({
       title: t('actions.acceptTitle'),
       intro: h('p', { dir: 'auto' }, a.text === '' ? t('actions.deletion') : a.text),
       submitLabel: t('actions.accept'),
       submit: () => command('POST', path(`/brackets/${enc(b.bracketId)}/accept`), { alternativeId: a.alternativeId },
-        { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 
   function bridge(b) {
+    const deciding = decidingOn();
     openDialog({
       title: t('actions.bridge'),
       fields: [
@@ -281,8 +299,8 @@ export function createActions(panel, ctx) {
       ],
       submitLabel: t('actions.bridge'),
       submit: v => command('POST', path(`/brackets/${enc(b.bracketId)}/bridging`), { replaces: v.replaces, text: v.text },
-        { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 
@@ -321,6 +339,7 @@ export function createActions(panel, ctx) {
   }
 
   function setStatus(p) {
+    const deciding = decidingOn();
     openDialog({
       title: t('actions.setStatus'),
       fields: [{ name: 'status', label: t('field.status'), type: 'select', value: p.status,
@@ -328,12 +347,13 @@ export function createActions(panel, ctx) {
           .map(s => ({ value: s, label: t(`paragraphStatus.${s}`) })) }],
       submitLabel: t('actions.setStatus'),
       submit: v => command('POST', path(`/paragraphs/${enc(p.paragraphId)}/status`), { status: v.status },
-        { ifMatch: draft().version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 
   function move(p) {
+    const deciding = decidingOn();
     const d = draft();
     const sameSection = d.order.map(id => d.paragraphs.get(id)).filter(q => q.section === p.section && q.paragraphId !== p.paragraphId);
     openDialog({
@@ -342,8 +362,8 @@ export function createActions(panel, ctx) {
         options: [{ value: '', label: t('field.first') }, ...sameSection.map(q => ({ value: q.paragraphId, label: paragraphName(q) }))] }],
       submitLabel: t('actions.move'),
       submit: v => command('POST', path(`/paragraphs/${enc(p.paragraphId)}/move`), { after: v.after || null },
-        { ifMatch: d.version }),
-      stale: () => ctx.live.refresh(),
+        { ifMatch: deciding.version() }),
+      stale: deciding.stale,
     });
   }
 

@@ -39,7 +39,7 @@ export function openDialog({ title, intro, fields = [], submitLabel, submit, sta
         errors.append(h('p.stands', null, t('error.paragraphNow')),
           h('blockquote.quoted', { dir: 'auto' }, paragraph.plainText ?? paragraph.text));
       }
-      if (problem.status === 412) stale?.();
+      if (problem.status === 412) stale?.(problem);
       const blockers = problem.body?.openBrackets;
       if (blockers?.length && showBlockers) errors.append(showBlockers(blockers, close));
     } finally {

@@ -34,6 +34,7 @@ export function follow(draftId, listener) {
     heartbeatIncoming: 10000,
     heartbeatOutgoing: 10000,
     reconnectDelay: 1000,
+    connectionTimeout: 10000,   // no CONNECTED within 10 s: close and try again
     beforeConnect: async () => {
       client.connectHeaders = { Authorization: `Bearer ${await token()}` };
     },

@@ -103,7 +103,7 @@ final class Page implements AutoCloseable {
 
     /**
      * Selects {@code words} in the paragraph with the mouse: presses at the first letter and drags to the last,
-     * as a delegate would, using where the browser laid those letters out.
+     * as a delegate would, using where the browser laid those letters out (either way round).
      */
     void selectWithMouse(WebElement paragraph, String words) {
         @SuppressWarnings("unchecked")
@@ -117,7 +117,10 @@ final class Page implements AutoCloseable {
                   const first = document.createRange(); first.setStart(node, i); first.setEnd(node, i + 1);
                   const last = document.createRange(); last.setStart(node, i + words.length - 1); last.setEnd(node, i + words.length);
                   const a = first.getClientRects()[0], b = last.getClientRects()[0];
-                  return {x1: a.left + 1, y1: (a.top + a.bottom) / 2, x2: b.right - 1, y2: (b.top + b.bottom) / 2};
+                  // right to left (Persian, Urdu …): a word starts at its right edge
+                  const rtl = getComputedStyle(node.parentElement).direction === 'rtl';
+                  return {x1: rtl ? a.right - 1 : a.left + 1, y1: (a.top + a.bottom) / 2,
+                          x2: rtl ? b.left + 1 : b.right - 1, y2: (b.top + b.bottom) / 2};
                 }
                 return null;""", paragraph, words);
         if (at == null) {
