@@ -169,7 +169,8 @@ export function createActions(panel, ctx) {
     if (!p) return h('p.hint', null, t('actions.pickParagraph'));
     const final = d.status === 'FINAL';
     const quote = ctx.quote();
-    const group = h('div.group', { role: 'group', 'aria-label': paragraphName(p) }, h('h3', null, paragraphName(p)));
+    const group = h('div.group', { role: 'group', 'aria-label': paragraphName(p), dataset: { paragraph: id } },
+      h('h3', null, paragraphName(p)));
     if (!final) {
       const buttons = [];
       if (may('bracket')) {

@@ -123,6 +123,18 @@ export function draftPage(main, draftId, bar) {
       setFocus(el.dataset.paragraph, true);
     }
   });
+  // Enter on a paragraph takes the keyboard to what can be done with it; Escape there comes back
+  text.addEventListener('keydown', event => {
+    const el = event.target.closest?.('[data-paragraph]');
+    if (event.key === 'Enter' && el && event.target === el) {
+      event.preventDefault();
+      setFocus(el.dataset.paragraph);
+      panel.querySelector('.group[data-paragraph] button, .group[data-paragraph] a')?.focus();
+    }
+  });
+  panel.addEventListener('keydown', event => {
+    if (event.key === 'Escape' && focusedId) view.element(focusedId)?.focus();
+  });
   text.addEventListener('focusin', event => {
     const el = event.target.closest('[data-paragraph]');
     if (el) setFocus(el.dataset.paragraph);

@@ -5,6 +5,9 @@ import { h, clear, append } from './dom.js';
 import { t } from './i18n.js';
 import { renderParagraph, renderInline } from './paragraph.js';
 
+/** The status line a text prints when it has none of its own, in the text's words as the export writes them. */
+const STATUS_LINE = { ZERO_DRAFT: 'Zero draft', UNDER_NEGOTIATION: 'Draft', FINAL: 'Final' };
+
 export function createDraftView(container, options = {}) {
   let view = { holders: false, clean: false, ...options };
   const elements = new Map();   // paragraphId → element
@@ -37,7 +40,7 @@ export function createDraftView(container, options = {}) {
         h('span.kind', null, draft.kind || ''),
         h('span.symbol', null, draft.symbol || draft.reference || '')),
       h('p.meta', null,
-        h('span.statusline', { dataset: { status: draft.status } }, draft.statusLine || t(`draftStatus.${draft.status}`)),
+        h('span.statusline', { dataset: { status: draft.status } }, draft.statusLine || STATUS_LINE[draft.status] || ''),
         draft.date ? [h('br'), draft.date] : null,
         view.clean ? [h('br'), t('draft.cleanNote')] : null),
       h('h1.title#draft-title', { dir: 'auto' }, (draft.title || t('draft.untitled')).split('\n').flatMap((line, i) => i ? [h('br'), line] : [line])),

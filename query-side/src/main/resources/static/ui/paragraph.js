@@ -25,6 +25,7 @@ function attributes(p) {
     class: `status-${p.status}`,
     tabindex: 0,
     'aria-label': paragraphName(p),
+    'aria-keyshortcuts': 'Enter',
     dataset: { paragraph: p.paragraphId, section: p.section },
   };
 }
