@@ -84,7 +84,7 @@ export function createActions(panel, ctx) {
         const before = draft().version;
         const answer = await command('POST', path('/import'), await v.file.text(), { contentType: 'text/markdown' });
         if (answer.version === before) announce(t('actions.reviseUnchanged'));
-        else ctx.showRedline(before, answer.version);
+        else ctx.showRedline(before, answer.version).catch(problem => announce(plainWords(problem)));
       },
     });
   }

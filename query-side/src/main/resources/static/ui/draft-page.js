@@ -162,7 +162,11 @@ export function draftPage(main, draftId, bar) {
     setTimeout(() => flash.classList.remove('jumped'), 2500);
   }
 
+  /** What a new text changed: the redline from the version before to the one it made, once the page has it. */
   async function showRedline(from, to) {
+    for (let waited = 0; live.draft.version < to && waited < 10000; waited += 100) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+    }
     const html = await readText(`/api/drafts/${encodeURIComponent(draftId)}/diff?from=${from}&to=${to}&format=html`);
     openDialog({
       title: t('timeline.redlineOf', { from, to }),
