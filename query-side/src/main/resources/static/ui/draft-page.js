@@ -7,7 +7,7 @@ import { createDraftView } from './draft-view.js';
 import { createPresence, who } from './presence.js';
 import { createActions } from './actions.js';
 import { selectedQuote } from './quote.js';
-import { announce, notice } from './notify.js';
+import { announce, notice, plainWords } from './notify.js';
 import { paragraphName } from './paragraph.js';
 import { exportUrl, readText } from './api.js';
 import { current, may } from './session.js';
@@ -28,22 +28,25 @@ export function draftPage(main, draftId, bar) {
   const clean = h('input#opt-clean', { type: 'checkbox' });
   const text = h('div.text-column', { 'aria-busy': 'true' }, h('p.loading', null, t('draft.loading')));
   const room = h('ul.room', { 'aria-live': 'off' });
-  const panel = h('section.actions', { 'aria-label': t('actions.title') });
-  const downloads = h('details.downloads', null, h('summary', null, t('draft.downloads')),
+  const panel = h('section.actions', { 'aria-label': t('actions.title'), 'data-i18n-label': 'actions.title' });
+  const downloads = h('details.downloads', null, h('summary', { 'data-i18n': 'draft.downloads' }, t('draft.downloads')),
     h('ul', null, FORMATS.map(([format, label]) => h('li', null,
       h('a', { href: exportUrl(draftId, format), download: '', 'data-format': format }, label),
-      ' · ', h('a', { href: exportUrl(draftId, format, { view: 'clean' }), download: '' }, t('draft.cleanCopy'))))));
+      ' · ', h('a', { href: exportUrl(draftId, format, { view: 'clean' }), download: '', 'data-i18n': 'draft.cleanCopy' },
+        t('draft.cleanCopy'))))));
   main.append(h('div.draft-page', null,
-    h('div.toolbar', { role: 'toolbar', 'aria-label': t('draft.viewOptions') },
+    h('div.toolbar', { role: 'toolbar', 'aria-label': t('draft.viewOptions'), 'data-i18n-label': 'draft.viewOptions' },
       status,
-      h('label.toggle', null, holders, ' ', t('draft.showHolders')),
-      h('label.toggle', null, clean, ' ', t('draft.cleanView')),
+      h('label.toggle', null, holders, ' ', h('span', { 'data-i18n': 'draft.showHolders' }, t('draft.showHolders'))),
+      h('label.toggle', null, clean, ' ', h('span', { 'data-i18n': 'draft.cleanView' }, t('draft.cleanView'))),
       downloads,
-      may('record') ? h('a.button', { href: `/drafts/${encodeURIComponent(draftId)}/history` }, t('draft.history')) : null),
+      may('record') ? h('a.button', { href: `/drafts/${encodeURIComponent(draftId)}/history`, 'data-i18n': 'draft.history' },
+        t('draft.history')) : null),
     h('div.columns', null,
       text,
       h('aside.side', null,
-        h('section.presence', { 'aria-labelledby': 'room-title' }, h('h2#room-title', null, t('presence.title')), room),
+        h('section.presence', { 'aria-labelledby': 'room-title' },
+          h('h2#room-title', { 'data-i18n': 'presence.title' }, t('presence.title')), room),
         panel))));
 
   const view = createDraftView(text);
@@ -85,7 +88,8 @@ export function draftPage(main, draftId, bar) {
       }
       if (state === 'refused') notice(t('live.refused'), 'error');
     },
-  });
+    failed: problem => notice(plainWords(problem), 'error'),
+  }, { live: may('live') });
   if (!may('live')) bar.connection('readOnly');
 
   const presence = createPresence(room, view, () => live.draft, me.user);

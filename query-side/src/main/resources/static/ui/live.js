@@ -13,7 +13,7 @@ const PARAGRAPHS_ONLY = new Set(['TextBracketed', 'AlternativeProposed', 'Altern
   'ParagraphAgreed', 'AgreementWithdrawn']);
 
 /**
- * Follows draft {@code draftId}. listener: {
+ * Follows draft {@code draftId} (or, with live: false, reads it once). listener: {
  *   loaded(draft): the whole draft, first and after any reload;
  *   changed(change, draft): one change applied, in version order;
  *   header(draft): header fields (status line, symbol, silence, footnotes, participants) changed;
@@ -21,7 +21,7 @@ const PARAGRAPHS_ONLY = new Set(['TextBracketed', 'AlternativeProposed', 'Altern
  *   connection(state, detail): 'connecting' | 'live' | 'reconnecting' | 'caughtUp' | 'refused'
  * }
  */
-export function follow(draftId, listener) {
+export function follow(draftId, listener, { live = true } = {}) {
   let draft = null;
   let pending = null;       // changes held while catching up; null when not catching up
   let catching = false;
@@ -122,8 +122,16 @@ export function follow(draftId, listener) {
     }
   }
 
-  listener.connection?.('connecting');
-  client.activate();
+  if (live) {
+    listener.connection?.('connecting');
+    client.activate();
+  } else {
+    // an observer reads the current text; the live channel is the room's
+    read(`/api/drafts/${encodeURIComponent(draftId)}`).then(doc => {
+      draft = fromDocument(doc);
+      listener.loaded?.(draft);
+    }).catch(problem => listener.failed?.(problem));
+  }
 
   return {
     get draft() { return draft; },
