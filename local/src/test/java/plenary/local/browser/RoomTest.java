@@ -69,6 +69,10 @@ class RoomTest {
             String bracketId = bracket.getAttribute("data-bracket");
             tur.until(d -> tur.find("ul.room li[data-user=kaz] .where").getText().equals("PP (v)"));
             assertThat(tur.paragraph("PP (v)").findElement(By.cssSelector(".here")).getText()).contains("KAZ");
+            tur.find("#opt-holders").click();
+            tur.until(d -> tur.paragraph("PP (v)").getText().contains("[secure borders] (KAZ)"));
+            tur.js("arguments[0].scrollIntoView({block: 'center'})", tur.paragraph("PP (iv)"));
+            tur.screenshot("room-tur-sees-the-bracket");
 
             // 3. the secretariat tries to finalise and sees the open bracket
             secretariat.press(".actions", "Finalise");
