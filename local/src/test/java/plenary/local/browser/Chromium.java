@@ -13,12 +13,12 @@ import java.time.Duration;
  * for (or downloads) a browser or a driver. The flags keep Chromium off the network it cannot reach here;
  * chromedriver gives each browser a fresh profile and removes it on quit.
  */
-final class Chromium {
+public final class Chromium {
 
     static final File BROWSER = new File(System.getProperty("plenary.chromium", "/usr/bin/chromium"));
     static final File DRIVER = new File(System.getProperty("plenary.chromedriver", "/usr/bin/chromedriver"));
 
-    static ChromeDriver start(int width, int height) {
+    public static ChromeDriver start(int width, int height) {
         if (!BROWSER.canExecute() || !DRIVER.canExecute()) {
             throw new IllegalStateException("the browser tests need Debian's chromium and chromium-driver ("
                     + BROWSER + ", " + DRIVER + "): apt-get install chromium chromium-driver, as .ci/run does");

@@ -20,12 +20,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** One person's browser on the web client: signs in through /login as a person would, then reads and acts. */
-final class Page implements AutoCloseable {
+public final class Page implements AutoCloseable {
 
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     final String user;
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final String base;
 
     private Page(String user, ChromeDriver driver, String base) {
@@ -35,11 +35,11 @@ final class Page implements AutoCloseable {
     }
 
     /** A browser at 1280×800 that opens {@code path} and signs in as {@code user} on the way (password = user). */
-    static Page signIn(int queryPort, String user, String path) {
+    public static Page signIn(int queryPort, String user, String path) {
         return signIn(queryPort, user, path, 1280, 800);
     }
 
-    static Page signIn(int queryPort, String user, String path, int width, int height) {
+    public static Page signIn(int queryPort, String user, String path, int width, int height) {
         Page page = new Page(user, Chromium.start(width, height), "http://localhost:" + queryPort);
         try {
             page.driver.get(page.base + path);
@@ -56,24 +56,24 @@ final class Page implements AutoCloseable {
     }
 
     /** Waits until the page has started (signed in, language loaded, the first read answered). */
-    Page ready() {
+    public Page ready() {
         until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("body[data-ready=true]")));
         return this;
     }
 
     /** Waits until the draft page follows the draft live. */
-    Page live() {
+    public Page live() {
         until(d -> "live".equals(find("#connection").getAttribute("data-state"))
                 || "caughtUp".equals(find("#connection").getAttribute("data-state")));
         return this;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
         ready();
     }
 
-    <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
+    public <T> T until(Function<? super org.openqa.selenium.WebDriver, T> condition) {
         return until(condition, PATIENCE);
     }
 
@@ -83,7 +83,7 @@ final class Page implements AutoCloseable {
                 .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
@@ -91,12 +91,12 @@ final class Page implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     /** The paragraph element whose label reads {@code label} ("PP (v)", "OP 1"). */
-    WebElement paragraph(String label) {
+    public WebElement paragraph(String label) {
         return until(d -> d.findElements(By.cssSelector(".document .para")).stream()
                 .filter(p -> label.equals(p.getAttribute("aria-label"))).findFirst().orElse(null));
     }
@@ -159,7 +159,7 @@ final class Page implements AutoCloseable {
     }
 
     /** A PNG of the page as the user sees it, under local/target/screenshots/. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);

@@ -56,15 +56,17 @@ class WebClientTest {
     void a_theDraftReadsLikeTheExportWithBracketsAttributionAndACleanView() {
         JsonNode doc = read("kaz", room);
         String ppV = paragraphId(doc, "(v)");
-        assertThat(command("kaz", "/paragraphs/" + ppV + "/brackets",
-                Map.of("quote", "manage borders", "alternatives", List.of("secure borders"))).status()).isEqualTo(201);
-        String bracket = read("kaz", room).at("/paragraphs").findValues("brackets").stream()
-                .filter(b -> b.size() > 0).findFirst().orElseThrow().get(0).get("bracketId").asText();
-        String secure = read("kaz", room).findValues("alternatives").get(0).get(1).get("alternativeId").asText();
+        Client.Response bracketed = command("kaz", "/paragraphs/" + ppV + "/brackets",
+                Map.of("quote", "manage borders", "alternatives", List.of("secure borders")));
+        assertThat(bracketed.status()).isEqualTo(201);
+        String bracket = bracketed.json().get("bracketId").asText();
+        // ids tell their origin: the event at version v makes the alternatives a<v>.2 (the words) and a<v>.3
+        String secure = "a" + bracketed.json().get("version").asLong() + ".3";
         assertThat(command("tur", "/brackets/" + bracket + "/alternatives/" + secure + "/support", null).status()).isEqualTo(200);
         assertThat(command("afg", "/brackets/" + bracket + "/alternatives/" + secure + "/objection", null).status()).isEqualTo(200);
 
         try (Page kaz = Page.signIn(plenary.queryPort(), "kaz", room).live()) {
+            kaz.until(d -> kaz.paragraph("PP (v)").getAttribute("innerHTML").contains("AFG"));
             String text = kaz.find(".document").getText();
             assertThat(kaz.find(".document .symbol").getText()).isEqualTo("Almaty Process/03/01/2013");
             assertThat(kaz.find(".document .meta").getText()).contains("Draft").contains("05/06/2013");
