@@ -115,9 +115,11 @@ class RecordVerificationTest {
         assertThat(verdict.has("headHash")).isFalse();
     }
 
+    /** As the database's owner could: with the append-only trigger out of the way (replica mode skips it). */
     private void sql(String statement, String draft) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              PreparedStatement s = c.prepareStatement(statement)) {
+            c.createStatement().execute("SET session_replication_role = replica");
             s.setString(1, draft);
             assertThat(s.executeUpdate()).as(statement).isEqualTo(1);
         }
