@@ -60,8 +60,9 @@ class DraftProjection {
                 json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
                 LiveChange.placed(before, after), LiveChange.removed(before, after));
         table.append(event.draftId(), recorded);
-        save(after, at);
         listeners.forEach(listener -> listener.folded(before, after, event, at));
+        // memory last: an event that fails above leaves no trace here, so its retry folds it again
+        save(after, at);
         live.afterCommit(LiveChange.of(event.draftId(), recorded));
     }
 

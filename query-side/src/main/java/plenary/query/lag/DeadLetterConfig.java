@@ -1,0 +1,55 @@
+package plenary.query.lag;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.EnqueuePolicy;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The drafts processor: a failure is never logged and forgotten (Axon's default). An event the projection cannot
+ * store is put, with every later event of the same draft, in a dead-letter queue per draft (the processor's
+ * sequencing is per aggregate), in the same transaction as the rest of the batch; the other drafts go on. Each
+ * handler runs in a savepoint ({@link SavepointPerEvent}), so that a failed statement does not spoil the batch's
+ * transaction. {@link DeadLetterRetry} tries the queue again with back-off. A failure outside the handlers (the
+ * batch's commit) stops the processor, which Axon retries with its own back-off.
+ */
+@Configuration
+class DeadLetterConfig {
+
+    static final String DRAFTS = "drafts";
+    static final String RETRIES = "retries";
+
+    @Bean
+    ConfigurerModule draftsNeverSkip(ApplicationContext context) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(DRAFTS, c -> PropagatingErrorHandler.instance())
+                .registerDeadLetterQueue(DRAFTS, c -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(DRAFTS)
+                        .connectionProvider(context.getBean(ConnectionProvider.class))
+                        .transactionManager(context.getBean(TransactionManager.class))
+                        .genericSerializer(c.serializer())
+                        .eventSerializer(context.getBean("eventSerializer", Serializer.class))
+                        .maxSequences(100_000)
+                        .maxSequenceSize(Integer.MAX_VALUE)
+                        .build())
+                .registerDeadLetterPolicy(DRAFTS, c -> countingRetries()));
+    }
+
+    /** Every failure is kept (never evicted), counting its tries for the back-off. */
+    static EnqueuePolicy<EventMessage<?>> countingRetries() {
+        return (letter, cause) -> Decisions.requeue(cause, l -> l.diagnostics().and(RETRIES, retries(l) + 1));
+    }
+
+    static int retries(org.axonframework.messaging.deadletter.DeadLetter<?> letter) {
+        Object n = letter.diagnostics().get(RETRIES);
+        return n instanceof Number number ? number.intValue() : n == null ? 0 : Integer.parseInt(n.toString());
+    }
+}
