@@ -20,11 +20,13 @@ public final class DatabaseLog {
     public List<String> drafts() throws SQLException {
         List<String> drafts = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(
-                "SELECT aggregateIdentifier FROM DomainEventEntry GROUP BY aggregateIdentifier"
-                        + " ORDER BY min(globalIndex)");
-             ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                drafts.add(rs.getString(1));
+                "SELECT aggregateIdentifier FROM DomainEventEntry WHERE type IS NOT NULL AND type <> ?"
+                        + " GROUP BY aggregateIdentifier ORDER BY min(globalIndex)")) {
+            s.setString(1, CheckpointSigned.AGGREGATE_TYPE);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    drafts.add(rs.getString(1));
+                }
             }
         }
         return drafts;
@@ -47,5 +49,20 @@ public final class DatabaseLog {
             }
         }
         return events;
+    }
+
+    /** The checkpoints signed for one draft, in the order they were stored. */
+    public List<CheckpointSigned> checkpoints(String draftId) throws SQLException {
+        List<CheckpointSigned> checkpoints = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(
+                "SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            s.setString(1, CheckpointSigned.streamOf(draftId));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    checkpoints.add(CheckpointSigned.fromJson(StoredEvent.json(rs.getBytes(1))));
+                }
+            }
+        }
+        return checkpoints;
     }
 }

@@ -21,12 +21,16 @@ import java.util.TreeMap;
 /**
  * The hash chain over a draft's events. Each event's metadata carries {@code hash} = SHA-256 of the previous
  * event's hash (64 zeros before the first) followed by this event in canonical form: its envelope (draft, version,
- * event id, time, payload type and revision), its payload and its metadata without the hash itself, as JSON with
- * keys sorted and no white space. Changing, removing or reordering any stored event breaks the chain from there.
+ * event id, time, payload type and revision), its payload and its metadata without the hash itself and without the
+ * checkpoint it may carry, as JSON with keys sorted and no white space. Changing, removing or reordering any
+ * stored event breaks the chain from there. The canonical form is also the entry of the draft's
+ * {@link MerkleTree}: unlike the chain, which anyone can recompute, the tree's roots are signed.
  */
 public final class HashChain {
 
     public static final String METADATA_KEY = "hash";
+    /** The signed checkpoint of the tree this event completes, on the events that issue a text. */
+    public static final String CHECKPOINT_KEY = "checkpoint";
     public static final String GENESIS = "0".repeat(64);
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +40,7 @@ public final class HashChain {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(previous.getBytes(StandardCharsets.UTF_8));
-            sha256.update(canonical(envelope(event)).getBytes(StandardCharsets.UTF_8));
+            sha256.update(entry(event));
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -82,6 +86,11 @@ public final class HashChain {
         return Verdict.intact(draftId, version, previous);
     }
 
+    /** The event's canonical form, exactly the bytes its Merkle leaf hashes. */
+    public static byte[] entry(StoredEvent event) {
+        return canonical(envelope(event)).getBytes(StandardCharsets.UTF_8);
+    }
+
     static ObjectNode envelope(StoredEvent event) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("aggregateIdentifier", event.aggregateIdentifier());
@@ -95,6 +104,7 @@ public final class HashChain {
         JsonNode metaData = event.metaData() == null ? JSON.createObjectNode() : event.metaData().deepCopy();
         if (metaData instanceof ObjectNode fields) {
             fields.remove(METADATA_KEY);
+            fields.remove(CHECKPOINT_KEY);
         }
         envelope.set("metaData", metaData);
         return envelope;

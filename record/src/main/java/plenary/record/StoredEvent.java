@@ -28,6 +28,12 @@ public record StoredEvent(String aggregateIdentifier, String aggregateType, long
         return hash == null || !hash.isTextual() ? null : hash.asText();
     }
 
+    /** The signed checkpoint this event carries in its metadata (the events that issue a text do), or null. */
+    public String recordedCheckpoint() {
+        JsonNode note = metaData == null ? null : metaData.get(HashChain.CHECKPOINT_KEY);
+        return note == null || !note.isTextual() ? null : note.asText();
+    }
+
     /**
      * Stored bytes as JSON. Bytes that are no longer JSON (a damaged record) are kept as a base64 string, so that
      * every reader still hashes exactly what is stored and reports the break instead of failing.
