@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The events as the event store's table holds them, read with plain JDBC: no Plenary service involved. */
 public final class DatabaseLog {
@@ -34,12 +35,19 @@ public final class DatabaseLog {
 
     /** One draft's events in the order of their sequence numbers, exactly as stored. */
     public List<StoredEvent> events(String draftId) throws SQLException {
+        return events(draftId, 0);
+    }
+
+    /** One draft's events from a sequence number on (version {@code firstSequence + 1}), exactly as stored. */
+    public List<StoredEvent> events(String draftId, long firstSequence) throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("""
                 SELECT aggregateIdentifier, type, sequenceNumber, eventIdentifier, timeStamp, payloadType,
                        payloadRevision, payload, metaData
-                FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber""")) {
+                FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber >= ?
+                ORDER BY sequenceNumber""")) {
             s.setString(1, draftId);
+            s.setLong(2, firstSequence);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     events.add(new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
@@ -49,6 +57,21 @@ public final class DatabaseLog {
             }
         }
         return events;
+    }
+
+    /** The last checkpoint of a draft's stream and its sequence number there, if it has one. */
+    public record LastCheckpoint(long sequence, CheckpointSigned checkpoint) {
+    }
+
+    public Optional<LastCheckpoint> lastCheckpoint(String draftId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT sequenceNumber, payload FROM DomainEventEntry"
+                + " WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1")) {
+            s.setString(1, CheckpointSigned.streamOf(draftId));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new LastCheckpoint(rs.getLong(1),
+                        CheckpointSigned.fromJson(StoredEvent.json(rs.getBytes(2))))) : Optional.empty();
+            }
+        }
     }
 
     /** The checkpoints signed for one draft, in the order they were stored. */

@@ -42,6 +42,38 @@ public final class RecordAudit {
     }
 
     /**
+     * One draft against every checkpoint at hand: those an auditor brought that are this draft's, those its events
+     * carry, and those of its checkpoint stream (whose stored leaves then name the exact version a break is at).
+     *
+     * @param keys            the trusted keys, or null to check the chain and compute the root only
+     * @param expectedVersion the version an independent witness knows the draft reached (the read model), or 0
+     */
+    public static Verdict check(String draftId, List<StoredEvent> events, KeyRing keys, List<SignedCheckpoint> given,
+                                List<CheckpointSigned> stream, long expectedVersion) {
+        List<Found> found = new ArrayList<>();
+        for (SignedCheckpoint checkpoint : given) {
+            if (checkpoint.checkpoint().draftId().filter(draftId::equals).isPresent()) {
+                found.add(new Found(checkpoint, "given"));
+            }
+        }
+        try {
+            for (StoredEvent event : events) {
+                if (event.recordedCheckpoint() != null) {
+                    found.add(new Found(SignedCheckpoint.parse(event.recordedCheckpoint()),
+                            "carried by version " + event.version()));
+                }
+            }
+            for (CheckpointSigned stored : stream) {
+                found.add(new Found(stored.signed(), "stored"));
+            }
+        } catch (IllegalArgumentException e) {
+            return Verdict.broken(draftId, 0, null, "a checkpoint in the record is not one: " + e.getMessage());
+        }
+        return new RecordAudit(draftId, events, keys, found, CheckpointSigned.storedLeaves(stream))
+                .verdict(expectedVersion);
+    }
+
+    /**
      * @param expectedVersion the version an independent witness knows the draft reached (the read model), or 0
      */
     public Verdict verdict(long expectedVersion) {

@@ -139,32 +139,9 @@ public final class Verify {
         return verdicts;
     }
 
-    /**
-     * One draft against every checkpoint at hand: those the auditor brought that are this draft's, those its
-     * events carry, and those of its checkpoint stream.
-     */
     private static Verdict audit(String draft, List<StoredEvent> events, KeyRing keys, List<SignedCheckpoint> given,
                                  List<CheckpointSigned> stream) {
-        List<RecordAudit.Found> found = new ArrayList<>();
-        for (SignedCheckpoint checkpoint : given) {
-            if (checkpoint.checkpoint().draftId().filter(draft::equals).isPresent()) {
-                found.add(new RecordAudit.Found(checkpoint, "given"));
-            }
-        }
-        try {
-            for (StoredEvent event : events) {
-                if (event.recordedCheckpoint() != null) {
-                    found.add(new RecordAudit.Found(SignedCheckpoint.parse(event.recordedCheckpoint()),
-                            "carried by version " + event.version()));
-                }
-            }
-            for (CheckpointSigned stored : stream) {
-                found.add(new RecordAudit.Found(stored.signed(), "stored"));
-            }
-        } catch (IllegalArgumentException e) {
-            return Verdict.broken(draft, 0, null, "a checkpoint in the record is not one: " + e.getMessage());
-        }
-        return new RecordAudit(draft, events, keys, found, CheckpointSigned.storedLeaves(stream)).verdict(0);
+        return RecordAudit.check(draft, events, keys, given, stream, 0);
     }
 
     private static KeyRing keys(Map<String, List<String>> options) throws IOException {

@@ -2,10 +2,13 @@ package plenary.command.drafting;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import plenary.command.store.ExpectedVersion;
 import plenary.drafting.DraftCommand;
+import plenary.record.HashChain;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,9 +18,11 @@ import java.util.Map;
 class CommandSender {
 
     private final CommandGateway commands;
+    private final EventStore events;
 
-    CommandSender(CommandGateway commands) {
+    CommandSender(CommandGateway commands, EventStore events) {
         this.commands = commands;
+        this.events = events;
     }
 
     Receipt send(DraftCommand command, String ifMatch) {
@@ -31,6 +36,19 @@ class CommandSender {
             meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
         }
         return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+    }
+
+    /**
+     * The signed checkpoint that the event at {@code version} carries in its metadata (the events that issue a text
+     * do: a revision, the final text, a corrigendum), or null.
+     */
+    String checkpointOf(String draftId, long version) {
+        DomainEventStream stream = events.readEvents(draftId, version - 1);
+        if (!stream.hasNext() || stream.peek().getSequenceNumber() != version - 1) {
+            return null;
+        }
+        Object note = stream.next().getMetaData().get(HashChain.CHECKPOINT_KEY);
+        return note == null ? null : note.toString();
     }
 
     /** The answer body: the new id under its name, when the command made one, and the version. */

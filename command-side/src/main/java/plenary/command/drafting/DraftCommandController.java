@@ -21,6 +21,7 @@ import plenary.drafting.ProposeParagraph;
 import plenary.drafting.Section;
 import plenary.identity.Actor;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,7 +114,11 @@ class DraftCommandController {
     Map<String, Object> finalise(@PathVariable String draftId, Actor actor,
                                  @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
         Receipt receipt = send(new FinaliseDraft(draftId, actor), ifMatch);
-        return Map.of("version", receipt.version(), "contentHash", receipt.contentHash());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("version", receipt.version());
+        answer.put("contentHash", receipt.contentHash());
+        answer.put("checkpoint", commands.checkpointOf(draftId, receipt.version()));
+        return answer;
     }
 
     private Receipt send(DraftCommand command, String ifMatch) {

@@ -22,6 +22,7 @@ import plenary.drafting.StartSilenceProcedure;
 import plenary.identity.Actor;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The secretariat's record of the text: footnotes, numbering, revisions, silence procedures and corrigenda. */
@@ -72,7 +73,10 @@ class RecordController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> revision(@PathVariable String draftId, @RequestBody(required = false) NewRevision body,
                                  Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
-        return answer(new IssueRevision(draftId, body == null ? null : body.label(), actor), ifMatch, "label");
+        Map<String, Object> answer = new LinkedHashMap<>(answer(new IssueRevision(draftId,
+                body == null ? null : body.label(), actor), ifMatch, "label"));
+        answer.put("checkpoint", commands.checkpointOf(draftId, (Long) answer.get("version")));
+        return answer;
     }
 
     @PostMapping(path = "/silence-procedures", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,7 +98,12 @@ class RecordController {
     Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody(required = false) byte[] markdown,
                                     Actor actor) {
         Receipt receipt = commands.send(new IssueCorrigendum(draftId, TextInput.check(markdown), actor), null);
-        return Map.of("label", receipt.id(), "version", receipt.version(), "contentHash", receipt.contentHash());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("label", receipt.id());
+        answer.put("version", receipt.version());
+        answer.put("contentHash", receipt.contentHash());
+        answer.put("checkpoint", commands.checkpointOf(draftId, receipt.version()));
+        return answer;
     }
 
     private Map<String, Object> answer(DraftCommand command, String ifMatch, String idName) {

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 class AknText implements TextRenderer {
 
     static final String NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+    /** Plenary's namespace for what AKN leaves to the producer: the record's signed checkpoint. */
+    static final String RECORD_NS = "urn:plenary:record";
     private static final Pattern ARTICLE = Pattern.compile("(?i)\\W*article\\s+([0-9A-Za-z]+)");
     private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
             DateTimeFormatter.ofPattern("dd/MM/yyyy"), DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH),
@@ -63,7 +65,7 @@ class AknText implements TextRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            new Writer(document, xml).write();
+            new Writer(document, xml, options.checkpoint()).write();
             xml.close();
         } catch (XMLStreamException e) {
             throw new IllegalStateException("the Akoma Ntoso document could not be written", e);
@@ -88,12 +90,14 @@ class AknText implements TextRenderer {
     private static final class Writer {
         private final Document doc;
         private final XMLStreamWriter xml;
+        private final String checkpoint;
         private final Set<String> eIds = new HashSet<>();
         private int notes;
 
-        Writer(Document doc, XMLStreamWriter xml) {
+        Writer(Document doc, XMLStreamWriter xml, String checkpoint) {
             this.doc = doc;
             this.xml = xml;
+            this.checkpoint = checkpoint;
         }
 
         void write() throws XMLStreamException {
@@ -137,6 +141,21 @@ class AknText implements TextRenderer {
                 tlc("TLCOrganization", p.code() == null ? p.id() : p.code(), "/ontology/organization/"
                         + (p.code() == null ? p.id() : p.code()), p.name());
             }
+            xml.writeEndElement();
+            proprietary();
+            xml.writeEndElement();
+        }
+
+        /** The record's signed checkpoint, in Plenary's own namespace as AKN allows there. */
+        private void proprietary() throws XMLStreamException {
+            if (checkpoint == null) {
+                return;
+            }
+            xml.writeStartElement("proprietary");
+            xml.writeAttribute("source", "#plenary");
+            xml.writeStartElement("plenary", "checkpoint", RECORD_NS);
+            xml.writeNamespace("plenary", RECORD_NS);
+            xml.writeCharacters(checkpoint);
             xml.writeEndElement();
             xml.writeEndElement();
         }

@@ -46,6 +46,10 @@ class DocxText implements TextRenderer {
     public byte[] render(Document document, RenderOptions options) {
         try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             new Writer(document, options, word).write();
+            if (options.checkpoint() != null) {
+                // the record's signed checkpoint, as a document property (File > Info > Properties > Custom)
+                word.getProperties().getCustomProperties().addProperty("PlenaryCheckpoint", options.checkpoint());
+            }
             word.write(out);
             return out.toByteArray();
         } catch (IOException e) {

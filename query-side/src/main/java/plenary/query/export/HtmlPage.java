@@ -46,6 +46,8 @@ final class HtmlPage {
             .highlight .bracket .bracket { background: #ffd27a; }
             .highlight .bracket .bracket .bracket { background: #ffb38a; }
             .highlight .placeholder { background: #dde7f7; }
+            .checkpoint { margin-top: 3em; border-top: 1px solid #999; font-size: 8pt; color: #444; }
+            .checkpoint pre { font-family: 'Courier New', Courier, monospace; white-space: pre-wrap; word-break: break-all; }
             """;
 
     private final Document doc;
@@ -89,6 +91,7 @@ final class HtmlPage {
         }
         doc.section(Section.OPERATIVE).forEach(this::paragraph);
         footnotes();
+        checkpoint();
         out.append("</body>\n</html>\n");
         return out.toString();
     }
@@ -179,6 +182,15 @@ final class HtmlPage {
         out.append("</span>");
         if (options.holders() && !Holders.of(b).isEmpty()) {
             out.append(" <span class=\"holders\">").append(escape(Holders.of(b))).append("</span>");
+        }
+    }
+
+    /** The record's signed checkpoint, which an auditor checks with the secretariat's public key. */
+    private void checkpoint() {
+        if (options.checkpoint() != null) {
+            out.append("<footer class=\"checkpoint\"><p>The record of this text, as signed by the secretariat "
+                    + "(a C2SP checkpoint of the draft's RFC 9162 Merkle log):</p>\n<pre>")
+                    .append(escape(options.checkpoint())).append("</pre></footer>\n");
         }
     }
 

@@ -26,10 +26,12 @@ import java.util.stream.Collectors;
 class TextController {
 
     private final DraftDocuments documents;
+    private final IssuedCheckpoints checkpoints;
     private final Map<String, TextRenderer> renderers;
 
-    TextController(DraftDocuments documents, List<TextRenderer> renderers) {
+    TextController(DraftDocuments documents, IssuedCheckpoints checkpoints, List<TextRenderer> renderers) {
         this.documents = documents;
+        this.checkpoints = checkpoints;
         this.renderers = renderers.stream().collect(Collectors.toMap(TextRenderer::format, Function.identity()));
     }
 
@@ -57,7 +59,8 @@ class TextController {
         if (clean) {
             document = CleanText.of(document);
         }
-        var options = new TextRenderer.RenderOptions(clean, "brackets".equals(highlight), holders);
+        var options = new TextRenderer.RenderOptions(clean, "brackets".equals(highlight), holders,
+                checkpoints.carriedBy(draftId, document.version()).orElse(null));
         String filename = (document.header().reference() == null ? draftId : document.header().reference())
                 .replaceAll("[^A-Za-z0-9.-]+", "_") + (clean ? "-clean." : ".") + renderer.extension();
         return ResponseEntity.ok().contentType(renderer.mediaType())

@@ -21,9 +21,15 @@ public interface TextRenderer {
     /**
      * Reader's choices that apply to several formats. {@code clean}: every bracket's first alternative accepted
      * (the controller has already applied it to the document); {@code highlightBrackets}: brackets stand out;
-     * {@code holders}: each bracket is followed by who holds it.
+     * {@code holders}: each bracket is followed by who holds it. {@code checkpoint}: the signed checkpoint of the
+     * record when the text is one the secretariat issued (a revision, the final text, a corrigendum), else null;
+     * every format but Markdown, whose bytes the final text's content hash pins, carries it.
      */
-    record RenderOptions(boolean clean, boolean highlightBrackets, boolean holders) {
+    record RenderOptions(boolean clean, boolean highlightBrackets, boolean holders, String checkpoint) {
         public static final RenderOptions DEFAULT = new RenderOptions(false, false, false);
+
+        public RenderOptions(boolean clean, boolean highlightBrackets, boolean holders) {
+            this(clean, highlightBrackets, holders, null);
+        }
     }
 }

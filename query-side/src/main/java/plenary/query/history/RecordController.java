@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import plenary.query.drafting.DraftDocuments;
-import plenary.record.HashChain;
+import plenary.record.KeyRing;
+import plenary.record.RecordAudit;
 import plenary.record.StoredEvent;
 import plenary.record.Verdict;
 
@@ -16,34 +17,57 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The record's proof: {@code GET /api/drafts/{d}/verify} recomputes the draft's hash chain from the event store,
- * and {@code GET /api/drafts/{d}/events?format=ndjson} exports the stored events for the offline verifier.
+ * The record's proof: {@code GET /api/drafts/{d}/verify} recomputes the draft's hash chain and Merkle tree from
+ * the event store and checks them against the signed checkpoints, and {@code GET /api/drafts/{d}/events?format=ndjson} exports the stored events for the offline verifier.
  */
 @RestController
 class RecordController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson;charset=UTF-8");
 
-    /** The verdict, and the version the read model knows: the witness that the record's last events are there. */
+    /**
+     * The verdict, and the version the read model knows: the witness that the record's last events are there.
+     * {@code rootHash} is the Merkle root of every event; {@code signedUpTo} the largest tree size a checkpoint the
+     * secretariat's key signed vouches for, of the {@code checkpoints} checked ({@code checkpointsChecked} is false
+     * when the query side has no verifier key).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Verification(String draftId, boolean intact, long events, long version, String headHash, Long brokenAt,
+    record Verification(String draftId, boolean intact, long events, long version, String headHash, String rootHash,
+                        Long signedUpTo, Integer checkpoints, boolean checkpointsChecked, Long brokenAt,
                         String reason) {
     }
 
     private final StoredRecord record;
     private final DraftDocuments documents;
+    private final RecordTrust trust;
 
-    RecordController(StoredRecord record, DraftDocuments documents) {
+    RecordController(StoredRecord record, DraftDocuments documents, RecordTrust trust) {
         this.record = record;
         this.documents = documents;
+        this.trust = trust;
     }
 
+    /**
+     * Recomputes the chain and the tree from the stored events, and checks them against every checkpoint signed for
+     * the draft: those in its checkpoint stream and those its events carry.
+     */
     @GetMapping("/api/drafts/{draftId}/verify")
     Verification verify(@PathVariable String draftId) {
         List<StoredEvent> events = record.events(draftId);
         long known = knownVersion(draftId, events);
-        Verdict v = HashChain.verify(draftId, events.iterator(), known);
-        return new Verification(draftId, v.intact(), v.events(), known, v.headHash(), v.brokenAt(), v.reason());
+        KeyRing keys = trust.ring().orElse(null);
+        Verdict v;
+        try {
+            v = RecordAudit.check(draftId, events, keys, List.of(), record.checkpoints(draftId), known);
+        } catch (IllegalArgumentException e) {
+            v = RecordAudit.check(draftId, events, keys, List.of(), List.of(), known);
+            if (v.intact()) {
+                return new Verification(draftId, false, v.events(), known, null, null, null, null, keys != null, null,
+                        "a stored checkpoint is not one: " + e.getMessage());
+            }
+        }
+        return new Verification(draftId, v.intact(), v.events(), known, v.headHash(), v.rootHash(), v.signedSize(),
+                keys == null ? null : v.checkpoints(), keys != null, v.brokenAt(), v.reason());
     }
 
     @GetMapping(path = "/api/drafts/{draftId}/events", params = "format=ndjson")
