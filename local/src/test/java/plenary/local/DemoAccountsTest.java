@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DemoAccountsTest {
 
     static final String KEY = "--plenary.identity.token-key=" + "a".repeat(43) + "=";
+    /** Any profile but local needs the record's signing key too; this one is made on first use. */
+    static final String RECORD_KEY = "--plenary.record.local-key=target/demo-accounts/record-key.pem";
 
     @Test
     void aProfileListThatMerelyContainsLocalGetsNoDemoAccounts() {
@@ -57,7 +59,7 @@ class DemoAccountsTest {
     private static ConfigurableApplicationContext commandSide(DevDatabase db, List<String> profiles, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + db.jdbcUrl(),
                 "--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
-                "--spring.main.banner-mode=off", KEY));
+                "--spring.main.banner-mode=off", KEY, RECORD_KEY));
         args.addAll(List.of(more));
         return CommandSideApplication.builder().profiles(profiles.toArray(String[]::new))
                 .registerShutdownHook(false).run(args.toArray(String[]::new));
