@@ -26,8 +26,8 @@ public class AccessConfiguration {
     }
 
     @Bean
-    BearerTokens bearerTokens(SessionTokens sessions) {
-        return new BearerTokens(sessions);
+    BearerTokens bearerTokens(SessionTokens sessions, Environment environment) {
+        return new BearerTokens(sessions, OidcClaims.from(environment));
     }
 
     /** The firewall's refusal of a path that is not in canonical form (encoded slashes, {@code ..}, {@code ;}). */
@@ -54,7 +54,7 @@ public class AccessConfiguration {
 
     @Bean
     UserDetailsService accounts(Environment environment) {
-        return AccountUsers.of(AccountUsers.load(environment));
+        return AccountUsers.users(environment);
     }
 
     /** Accounts' passwords: HTTP Basic, the sign-in form, and STOMP CONNECT's login and passcode. */

@@ -3,6 +3,7 @@ package plenary.access;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import plenary.identity.Accounts;
 
@@ -32,6 +33,20 @@ public final class AccountUsers {
 
     public static Accounts load(Environment environment) {
         return Accounts.load(environment::getProperty, demo(environment));
+    }
+
+    /** The accounts' users; with an OIDC provider configured, there may be none (everyone signs in there). */
+    public static UserDetailsService users(Environment environment) {
+        try {
+            return of(load(environment));
+        } catch (IllegalStateException e) {
+            if (OidcClaims.from(environment).isPresent() && String.valueOf(e.getMessage()).startsWith("no accounts")) {
+                return user -> {
+                    throw new UsernameNotFoundException(user);
+                };
+            }
+            throw e;
+        }
     }
 
     private AccountUsers() {

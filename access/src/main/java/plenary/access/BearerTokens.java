@@ -4,7 +4,12 @@ import com.nimbusds.jwt.JWTParser;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
@@ -13,20 +18,40 @@ import plenary.identity.Role;
 
 import java.text.ParseException;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Authenticates {@code Authorization: Bearer} tokens, over HTTP on both sides and in STOMP CONNECT: Plenary's own
- * session tokens ({@link SessionTokens}). The token's issuer picks the key that must have signed it.
+ * session tokens ({@link SessionTokens}) and, where one is configured, an organisation's OIDC provider's access
+ * tokens ({@link OidcClaims}: signature from its published keys, issuer, expiry, audience if configured). The
+ * token's issuer picks the provider whose keys must have signed it.
  */
 public final class BearerTokens implements AuthenticationManager {
 
     private final Map<String, JwtAuthenticationProvider> byIssuer;
 
-    public BearerTokens(SessionTokens sessions) {
+    public BearerTokens(SessionTokens sessions, Optional<OidcClaims> oidc) {
         JwtAuthenticationProvider plenary = new JwtAuthenticationProvider(sessions.decoder());
         plenary.setJwtAuthenticationConverter(BearerTokens::plenaryIdentity);
-        this.byIssuer = Map.of(SessionTokens.ISSUER, plenary);
+        Map<String, JwtAuthenticationProvider> providers = new HashMap<>(Map.of(SessionTokens.ISSUER, plenary));
+        oidc.ifPresent(claims -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(claims.issuer()).build();
+            OAuth2TokenValidator<Jwt> audience = jwt -> claims.audience().isBlank()
+                    || (jwt.getAudience() != null && jwt.getAudience().contains(claims.audience()))
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(OidcClaims.error("not meant for " + claims.audience()));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(claims.issuer()), audience));
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+            provider.setJwtAuthenticationConverter(jwt -> {
+                OidcClaims.Identity who = claims.identity(jwt.getClaims());
+                return new JwtAuthenticationToken(jwt, Identities.authorities(who.role(), who.delegation()), who.user());
+            });
+            providers.put(claims.issuer(), provider);
+        });
+        this.byIssuer = Map.copyOf(providers);
     }
 
     /** @param authentication a {@link BearerTokenAuthenticationToken} */

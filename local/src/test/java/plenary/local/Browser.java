@@ -76,6 +76,14 @@ public final class Browser {
                 .header("Sec-Fetch-Site", site(queryPort)));
     }
 
+    /** Following a redirect, wherever it leads (an identity provider, then back). */
+    public Client.Response follow(String location) {
+        URI uri = location.startsWith("http") ? URI.create(location) : uri(queryPort, location);
+        return send(HttpRequest.newBuilder(uri).GET().header("Accept", "text/html")
+                .header("Sec-Fetch-Mode", "navigate").header("Sec-Fetch-Dest", "document")
+                .header("Sec-Fetch-Site", uri.getPort() == queryPort ? "same-origin" : "cross-site"));
+    }
+
     /** A form the page posts (a hostile page can post one to any site). */
     public Client.Response form(String path, Map<String, String> fields) {
         StringBuilder body = new StringBuilder();

@@ -4,9 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -17,10 +20,12 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import plenary.access.AccessConfiguration;
 import plenary.access.BearerTokens;
 import plenary.access.BrowserGuard;
+import plenary.access.OidcClaims;
 import plenary.access.Problems;
 import plenary.access.WebOrigins;
 import plenary.query.readers.Readers;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,12 +40,12 @@ import java.util.Set;
 class SecurityConfig {
 
     /** What a signed-out browser may load: the sign-in page and the web client's code (never a draft). */
-    static final String[] SIGN_IN_PAGE = {"/login", "/login.html", "/login.js", "/ui/**",
+    static final String[] SIGN_IN_PAGE = {"/login", "/login.html", "/login.js", "/ui/**", "/oauth2/**", "/login/oauth2/**",
             "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, Problems problems, WebOrigins origins, BearerTokens bearer,
-                            Readers readers) throws Exception {
+                            Readers readers, Environment environment) throws Exception {
         CookieCsrfTokenRepository csrfCookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfCookie.setCookieCustomizer(cookie -> cookie.sameSite("Strict").path("/"));
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
@@ -67,6 +72,7 @@ class SecurityConfig {
                         .requestMatchers("/api/drafts/{draftId}/**").access(readers.record())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login"))
+                .oauth2Login(oidc -> oidcLogin(oidc, environment))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler((request, response, authentication) -> {
                             if (pageNavigation(request)) {
@@ -89,6 +95,18 @@ class SecurityConfig {
                         })
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
+    }
+
+    /** An organisation's provider, if configured, signs the web client in; otherwise there is none to hand over to. */
+    private static void oidcLogin(OAuth2LoginConfigurer<HttpSecurity> oidc, Environment environment) {
+        Optional<InMemoryClientRegistrationRepository> clients = OidcLogin.clients(environment);
+        if (clients.isEmpty()) {
+            oidc.disable();
+            return;
+        }
+        oidc.clientRegistrationRepository(clients.get()).loginPage("/login").failureUrl("/login?error")
+                .userInfoEndpoint(user -> user.userAuthoritiesMapper(
+                        OidcLogin.authorities(OidcClaims.from(environment).orElseThrow())));
     }
 
     /**
