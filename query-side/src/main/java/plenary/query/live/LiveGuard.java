@@ -12,6 +12,9 @@ import plenary.access.Identities;
 import plenary.query.readers.Readers;
 import plenary.identity.Actor;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,10 +34,14 @@ class LiveGuard implements ChannelInterceptor {
 
     private final Readers readers;
     private final Refusals refusals;
+    private final int maxSubscriptions;
+    /** session → its live subscriptions */
+    private final Map<String, Set<String>> subscriptions = new ConcurrentHashMap<>();
 
-    LiveGuard(Readers readers, Refusals refusals) {
+    LiveGuard(Readers readers, Refusals refusals, LiveLimits limits) {
         this.readers = readers;
         this.refusals = refusals;
+        this.maxSubscriptions = limits.subscriptions();
     }
 
     @Override
@@ -46,6 +53,14 @@ class LiveGuard implements ChannelInterceptor {
 
     private String refusal(StompHeaderAccessor stomp) {
         StompCommand command = stomp.getCommand();
+        if (command == StompCommand.UNSUBSCRIBE) {
+            subscriptions.getOrDefault(stomp.getSessionId(), Set.of()).remove(stomp.getSubscriptionId());
+            return null;
+        }
+        if (command == StompCommand.DISCONNECT) {
+            subscriptions.remove(stomp.getSessionId());
+            return null;
+        }
         if (command != StompCommand.SUBSCRIBE && command != StompCommand.SEND) {
             return null;
         }
@@ -55,8 +70,19 @@ class LiveGuard implements ChannelInterceptor {
         String destination = String.valueOf(stomp.getDestination());
         if (command == StompCommand.SUBSCRIBE) {
             Matcher topic = TOPIC.matcher(destination);
-            return topic.matches() ? readers.mayNotFollow(actor(stomp), topic.group(1))
-                    : "there is no topic " + destination + "; follow /topic/drafts.{draftId}";
+            if (!topic.matches()) {
+                return "there is no topic " + destination + "; follow /topic/drafts.{draftId}";
+            }
+            String refusal = readers.mayNotFollow(actor(stomp), topic.group(1));
+            if (refusal == null) {
+                Set<String> ofSession = subscriptions.computeIfAbsent(stomp.getSessionId(),
+                        s -> ConcurrentHashMap.newKeySet());
+                if (ofSession.size() >= maxSubscriptions && !ofSession.contains(stomp.getSubscriptionId())) {
+                    return "a connection holds at most " + maxSubscriptions + " subscriptions (plenary.live.subscriptions)";
+                }
+                ofSession.add(stomp.getSubscriptionId());
+            }
+            return refusal;
         }
         return FOCUS.matcher(destination).matches() ? null
                 : "clients send only their focus, to /app/drafts.{draftId}.focus";
