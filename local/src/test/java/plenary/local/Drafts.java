@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 public final class Drafts {
 
     public static final Path SEED =
-            Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+            Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
 
     private final Plenary plenary;
 

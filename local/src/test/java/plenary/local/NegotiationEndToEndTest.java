@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  */
 class NegotiationEndToEndTest {
 
-    static final Path SEED = Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+    static final Path SEED = Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
 
     static Plenary plenary;
     static Client secretariat, chair, kaz, tur, auditor;

@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TextFidelityEndToEndTest {
 
-    static final Path CORPUS = Path.of("../shared-events/src/test/resources/corpus");
+    static final Path CORPUS = Path.of("../text/src/test/resources/corpus");
 
     static Plenary plenary;
     static Client secretariat, chair, kaz, reader;

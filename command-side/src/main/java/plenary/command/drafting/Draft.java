@@ -7,79 +7,82 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import plenary.command.input.Limits;
-import plenary.drafting.AcceptAlternative;
-import plenary.drafting.AddFootnote;
-import plenary.drafting.AdmitDelegation;
-import plenary.drafting.AgreeParagraph;
-import plenary.drafting.AgreementWithdrawn;
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeObjected;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.AlternativeSupported;
-import plenary.drafting.AlternativeWithdrawn;
-import plenary.drafting.BracketText;
-import plenary.drafting.BracketWithdrawn;
-import plenary.drafting.BreakSilence;
-import plenary.drafting.BridgingTextProposed;
-import plenary.drafting.ChangeParticipation;
-import plenary.drafting.CorrigendumIssued;
-import plenary.drafting.CreateDraft;
-import plenary.drafting.DelegationAdmitted;
-import plenary.drafting.DeletionProposed;
 import plenary.drafting.DraftCommand;
-import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.DraftImported;
-import plenary.drafting.DraftKind;
-import plenary.drafting.FinaliseDraft;
-import plenary.drafting.FootnoteAdded;
-import plenary.drafting.FootnoteRemoved;
-import plenary.drafting.ImportDraft;
-import plenary.drafting.IssueCorrigendum;
-import plenary.drafting.IssueRevision;
-import plenary.drafting.MoveParagraph;
-import plenary.drafting.ObjectToAlternative;
-import plenary.drafting.OptionsOpened;
-import plenary.drafting.ParagraphAgreed;
-import plenary.drafting.ParagraphMoved;
-import plenary.drafting.ParagraphProposed;
 import plenary.drafting.ParagraphStatus;
-import plenary.drafting.ParagraphStatusSet;
-import plenary.drafting.ParagraphsRenumbered;
 import plenary.drafting.Participation;
-import plenary.drafting.ParticipationChanged;
-import plenary.drafting.ProposeAlternative;
-import plenary.drafting.ProposeBridgingText;
-import plenary.drafting.ProposeDeletion;
-import plenary.drafting.ProposeOption;
-import plenary.drafting.ProposeParagraph;
-import plenary.drafting.RemoveFootnote;
-import plenary.drafting.RenumberParagraphs;
-import plenary.drafting.ReviseDraftFromText;
-import plenary.drafting.RevisionIssued;
-import plenary.drafting.SetParagraphStatus;
-import plenary.drafting.SilenceBroken;
-import plenary.drafting.SilenceProcedureConcluded;
-import plenary.drafting.SilenceProcedureStarted;
-import plenary.drafting.SilenceSubject;
-import plenary.drafting.StartSilenceProcedure;
-import plenary.drafting.SupportAlternative;
-import plenary.drafting.TextBracketed;
-import plenary.drafting.WithdrawAgreement;
-import plenary.drafting.WithdrawAlternative;
-import plenary.drafting.WithdrawBracket;
+import plenary.drafting.WholeText;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.AcceptAlternative;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeObjected;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.AlternativeSupported;
+import plenary.drafting.brackets.AlternativeWithdrawn;
+import plenary.drafting.brackets.BracketText;
+import plenary.drafting.brackets.BracketWithdrawn;
+import plenary.drafting.brackets.BridgingTextProposed;
+import plenary.drafting.brackets.DeletionProposed;
+import plenary.drafting.brackets.ObjectToAlternative;
+import plenary.drafting.brackets.OptionsOpened;
+import plenary.drafting.brackets.ProposeAlternative;
+import plenary.drafting.brackets.ProposeBridgingText;
+import plenary.drafting.brackets.ProposeDeletion;
+import plenary.drafting.brackets.ProposeOption;
+import plenary.drafting.brackets.SupportAlternative;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.brackets.WithdrawAlternative;
+import plenary.drafting.brackets.WithdrawBracket;
+import plenary.drafting.draft.CreateDraft;
+import plenary.drafting.draft.DraftCreated;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.draft.DraftKind;
+import plenary.drafting.draft.ImportDraft;
+import plenary.drafting.draft.ReviseDraftFromText;
+import plenary.drafting.footnotes.AddFootnote;
+import plenary.drafting.footnotes.FootnoteAdded;
+import plenary.drafting.footnotes.FootnoteRemoved;
+import plenary.drafting.footnotes.RemoveFootnote;
+import plenary.drafting.paragraphs.AgreeParagraph;
+import plenary.drafting.paragraphs.AgreementWithdrawn;
+import plenary.drafting.paragraphs.MoveParagraph;
+import plenary.drafting.paragraphs.ParagraphAgreed;
+import plenary.drafting.paragraphs.ParagraphMoved;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.paragraphs.ParagraphStatusSet;
+import plenary.drafting.paragraphs.ParagraphsRenumbered;
+import plenary.drafting.paragraphs.ProposeParagraph;
+import plenary.drafting.paragraphs.RenumberParagraphs;
+import plenary.drafting.paragraphs.SetParagraphStatus;
+import plenary.drafting.paragraphs.WithdrawAgreement;
+import plenary.drafting.participants.AdmitDelegation;
+import plenary.drafting.participants.ChangeParticipation;
+import plenary.drafting.participants.DelegationAdmitted;
+import plenary.drafting.participants.ParticipationChanged;
+import plenary.drafting.procedure.BreakSilence;
+import plenary.drafting.procedure.CorrigendumIssued;
+import plenary.drafting.procedure.DraftFinalised;
+import plenary.drafting.procedure.FinaliseDraft;
+import plenary.drafting.procedure.IssueCorrigendum;
+import plenary.drafting.procedure.IssueRevision;
+import plenary.drafting.procedure.RevisionIssued;
+import plenary.drafting.procedure.SilenceBroken;
+import plenary.drafting.procedure.SilenceProcedureConcluded;
+import plenary.drafting.procedure.SilenceProcedureStarted;
+import plenary.drafting.procedure.SilenceSubject;
+import plenary.drafting.procedure.StartSilenceProcedure;
 import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.Fold;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
 import plenary.text.Numbering;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
-import plenary.text.TextRevision;
 import plenary.text.markdown.InlineMarkdown;
 import plenary.text.markdown.MarkdownImporter;
 import plenary.text.markdown.MarkdownRenderer;
+import plenary.text.revision.Differences;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -130,7 +133,7 @@ class Draft {
         if (text.paragraphs().isEmpty()) {
             throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
         }
-        decide(limits, new DraftImported(command.draftId(), text, command.actor()));
+        decide(limits, new DraftImported(command.draftId(), EventText.whole(text), command.actor()));
     }
 
     @CommandHandler
@@ -174,7 +177,8 @@ class Draft {
         String paragraphId = ids.next("p");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
         decide(limits, new ParagraphProposed(draftId, paragraphId, command.section(), command.after(),
-                Numbering.forNewParagraph(document, command.section(), command.after()), content, command.actor()));
+                Numbering.forNewParagraph(document, command.section(), command.after()), EventText.wording(content),
+                command.actor()));
         return Receipt.of(document.version(), paragraphId);
     }
 
@@ -192,11 +196,11 @@ class Draft {
         String bracketId = ids.next("b");
         String originalId = ids.next("a");
         InlineMarkdown parser = new InlineMarkdown(ids, command.actor().attribution());
-        List<Inline.Alternative> alternatives = new ArrayList<>();
+        List<Wording.Alternative> alternatives = new ArrayList<>();
         for (String text : command.alternatives()) {
             String alternativeId = ids.next("a");
-            alternatives.add(new Inline.Alternative(alternativeId, command.actor().attribution(),
-                    text == null ? List.of() : parser.parse(text)));
+            alternatives.add(EventText.wording(new Inline.Alternative(alternativeId, command.actor().attribution(),
+                    text == null ? List.of() : parser.parse(text))));
         }
         decide(limits, new TextBracketed(draftId, paragraph.id(), bracketId, command.quote(), occurrence, originalId,
                 alternatives, command.reason(), command.actor()));
@@ -213,7 +217,8 @@ class Draft {
         IdAllocator ids = ids();
         String alternativeId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
-        decide(limits, new AlternativeProposed(draftId, command.bracketId(), alternativeId, content, command.actor()));
+        decide(limits, new AlternativeProposed(draftId, command.bracketId(), alternativeId,
+                EventText.wording(content), command.actor()));
         return Receipt.of(document.version(), alternativeId);
     }
 
@@ -307,10 +312,12 @@ class Draft {
         String optionId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
         if (options != null) {
-            decide(limits, new AlternativeProposed(draftId, bracketId, optionId, content, command.actor()));
+            decide(limits, new AlternativeProposed(draftId, bracketId, optionId, EventText.wording(content),
+                    command.actor()));
         } else {
             decide(limits, new OptionsOpened(draftId, paragraph.id(), bracketId, originalId,
-                    new Inline.Alternative(optionId, command.actor().attribution(), content), command.actor()));
+                    EventText.wording(new Inline.Alternative(optionId, command.actor().attribution(), content)),
+                    command.actor()));
         }
         return Receipt.of(document.version(), optionId);
     }
@@ -328,7 +335,8 @@ class Draft {
         String alternativeId = ids.next("a");
         List<Inline> content = new InlineMarkdown(ids, command.actor().attribution()).parse(command.text());
         decide(limits, new BridgingTextProposed(draftId, bracket.id(), List.copyOf(command.replaces()),
-                new Inline.Alternative(alternativeId, command.actor().attribution(), content), command.actor()));
+                EventText.wording(new Inline.Alternative(alternativeId, command.actor().attribution(), content)),
+                command.actor()));
         return Receipt.of(document.version(), alternativeId);
     }
 
@@ -428,7 +436,8 @@ class Draft {
         }
         String label = Footnotes.nextLabel(document);
         List<Inline> content = new InlineMarkdown(ids(), command.actor().attribution()).parse(command.text());
-        decide(limits, new FootnoteAdded(draftId, label, paragraph.id(), command.quote(), content, command.actor()));
+        decide(limits, new FootnoteAdded(draftId, label, paragraph.id(), command.quote(), EventText.wording(content),
+                command.actor()));
         return Receipt.of(document.version(), label);
     }
 
@@ -515,10 +524,11 @@ class Draft {
             throw conflict("a corrected final text has no disputed brackets", Map.of("openBrackets", open));
         }
         String label = "Corr." + number;
+        WholeText text = EventText.whole(corrected);
         // the hash is that of the corrected text exactly as the fold will leave it
         String hash = MarkdownRenderer.contentHash(
-                Fold.apply(document, new CorrigendumIssued(draftId, label, corrected, null, command.actor())));
-        decide(limits, new CorrigendumIssued(draftId, label, corrected, hash, command.actor()));
+                Fold.apply(document, new CorrigendumIssued(draftId, label, text, null, command.actor())));
+        decide(limits, new CorrigendumIssued(draftId, label, text, hash, command.actor()));
         return new Receipt(document.version(), label, hash);
     }
 
@@ -531,7 +541,7 @@ class Draft {
         if (text.paragraphs().isEmpty()) {
             throw new Refusal.Invalid("the text has no paragraphs: nothing to negotiate");
         }
-        TextRevision.between(document, text, command.actor()).ifPresent(revision -> decide(limits, revision));
+        Differences.between(document, text, command.actor()).ifPresent(revision -> decide(limits, revision));
         return Receipt.of(document.version());
     }
 

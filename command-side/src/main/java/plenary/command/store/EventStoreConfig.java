@@ -10,11 +10,14 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import plenary.drafting.DraftCommand;
+import plenary.eventformat.EventFormat;
 
 @Configuration
+@Import(EventFormat.class)
 class EventStoreConfig {
 
     /** One ObjectMapper for HTTP and for Axon's Jackson serializer, which looks this bean up by name. */

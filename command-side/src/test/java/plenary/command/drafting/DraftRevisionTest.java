@@ -8,15 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import plenary.command.input.Limits;
 import plenary.drafting.DraftCommand;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.DraftImported;
-import plenary.drafting.DraftRevisedFromText;
-import plenary.drafting.ReviseDraftFromText;
+import plenary.drafting.TextParagraph;
+import plenary.drafting.WholeText;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.draft.DraftRevisedFromText;
+import plenary.drafting.draft.ReviseDraftFromText;
+import plenary.drafting.procedure.DraftFinalised;
 import plenary.identity.Actor;
 import plenary.identity.Role;
-import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.IdAllocator;
-import plenary.text.Paragraph;
 import plenary.text.markdown.MarkdownImporter;
 
 import java.io.IOException;
@@ -32,7 +33,7 @@ class DraftRevisionTest {
     private static final Actor SECRETARIAT = Actor.of("secretariat", Role.SECRETARIAT);
     private static final Actor CHAIR = Actor.of("chair", Role.CHAIR);
     private static final Actor KAZ = Actor.of("kaz", Role.DELEGATION);
-    private static final Path SEED = Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+    private static final Path SEED = Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
 
     private FixtureConfiguration<Draft> fixture;
     private String seed;
@@ -45,11 +46,13 @@ class DraftRevisionTest {
         fixture.registerCommandTargetResolver(
                 command -> new VersionedAggregateIdentifier(((DraftCommand) command.getPayload()).draftId(), null));
         seed = Files.readString(SEED, StandardCharsets.UTF_8);
-        imported = new DraftImported(DRAFT, MarkdownImporter.parse(seed, new IdAllocator(1), "Secretariat"), SECRETARIAT);
+        imported = new DraftImported(DRAFT, EventText.whole(MarkdownImporter.parse(seed, new IdAllocator(1), "Secretariat")),
+                SECRETARIAT);
     }
 
-    private String operativeTwo(Document doc) {
-        return doc.paragraphs().stream().filter(p -> "2".equals(p.number())).map(Paragraph::id).findFirst().orElseThrow();
+    private String operativeTwo(WholeText text) {
+        return text.paragraphs().stream().filter(p -> "2".equals(p.number())).map(TextParagraph::id).findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -10,31 +10,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import plenary.command.input.Limits;
-import plenary.drafting.AcceptAlternative;
-import plenary.drafting.AdmitDelegation;
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.BracketText;
-import plenary.drafting.CreateDraft;
-import plenary.drafting.DelegationAdmitted;
 import plenary.drafting.DraftCommand;
-import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.DraftImported;
-import plenary.drafting.FinaliseDraft;
-import plenary.drafting.ImportDraft;
-import plenary.drafting.ParagraphProposed;
 import plenary.drafting.Participation;
-import plenary.drafting.ProposeAlternative;
-import plenary.drafting.ProposeParagraph;
-import plenary.drafting.TextBracketed;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.AcceptAlternative;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.BracketText;
+import plenary.drafting.brackets.ProposeAlternative;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.draft.CreateDraft;
+import plenary.drafting.draft.DraftCreated;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.draft.ImportDraft;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.paragraphs.ProposeParagraph;
+import plenary.drafting.participants.AdmitDelegation;
+import plenary.drafting.participants.DelegationAdmitted;
+import plenary.drafting.procedure.DraftFinalised;
+import plenary.drafting.procedure.FinaliseDraft;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.Fold;
 import plenary.text.IdAllocator;
-import plenary.text.Inline;
 import plenary.text.Participant;
 import plenary.text.markdown.MarkdownImporter;
 import plenary.text.markdown.MarkdownRenderer;
@@ -64,7 +65,7 @@ class DraftTest {
     private static final Actor AUDITOR = Actor.of("auditor", Role.AUDITOR);
 
     /** The seed text lives with the text model's tests; Maven runs these from the command-side directory. */
-    private static final Path SEED = Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+    private static final Path SEED = Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
 
     // The history the tests start from; ids follow IdAllocator: an event at version v allocates p<v>, b<v>, a<v>.2 …
     private static final DraftCreated CREATED =
@@ -76,7 +77,7 @@ class DraftTest {
     private static final ParagraphProposed OP2 = new ParagraphProposed(DRAFT, "p4", OPERATIVE, null, "2",
             text("Endorse the Operating Modalities"), KAZ); // v4
     private static final TextBracketed BRACKETED = new TextBracketed(DRAFT, "p3", "b5", "and strengthen", 1, "a5.2",
-            List.of(new Inline.Alternative("a5.3", "KAZ", text("and enhance"))), null, KAZ); // v5
+            List.of(new Wording.Alternative("a5.3", "KAZ", text("and enhance"))), null, KAZ); // v5
 
     private static final Object[] NEGOTIATING = {CREATED, KAZ_ADMITTED, OP1, OP2};
     private static final Object[] WITH_BRACKET = {CREATED, KAZ_ADMITTED, OP1, OP2, BRACKETED};
@@ -92,8 +93,8 @@ class DraftTest {
                 command -> new VersionedAggregateIdentifier(((DraftCommand) command.getPayload()).draftId(), null));
     }
 
-    private static List<Inline> text(String text) {
-        return List.of(new Inline.Text(text));
+    private static List<Wording> text(String text) {
+        return List.of(new Wording.Text(text));
     }
 
     private static String seed() throws IOException {
@@ -175,7 +176,7 @@ class DraftTest {
         fixture.givenNoPriorActivity()
                 .when(new ImportDraft(DRAFT, seed(), SECRETARIAT))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new DraftImported(DRAFT, parsedSeed(), SECRETARIAT));
+                .expectEvents(new DraftImported(DRAFT, EventText.whole(parsedSeed()), SECRETARIAT));
     }
 
     @Test
@@ -256,7 +257,7 @@ class DraftTest {
         Participant iran = seed.participants().stream()
                 .filter(p -> p.name().equals("the Islamic Republic of Iran")).findFirst().orElseThrow();
 
-        fixture.given(new DraftImported(DRAFT, seed, SECRETARIAT))
+        fixture.given(new DraftImported(DRAFT, EventText.whole(seed), SECRETARIAT))
                 .when(new AdmitDelegation(DRAFT, "IRN", "the Islamic Republic of Iran", CONFIRMED, SECRETARIAT))
                 .expectEvents(new DelegationAdmitted(DRAFT, iran.id(), "irn", "the Islamic Republic of Iran",
                         CONFIRMED, SECRETARIAT));
@@ -269,9 +270,9 @@ class DraftTest {
         fixture.given(NEGOTIATING)
                 .when(new ProposeParagraph(DRAFT, OPERATIVE, null, "Request the *Secretariat* to report", KAZ))
                 .expectEvents(new ParagraphProposed(DRAFT, "p5", OPERATIVE, null, "3",
-                        List.of(new Inline.Text("Request the "),
-                                new Inline.Emphasis(text("Secretariat")),
-                                new Inline.Text(" to report")), KAZ))
+                        List.of(new Wording.Text("Request the "),
+                                new Wording.Emphasis(text("Secretariat")),
+                                new Wording.Text(" to report")), KAZ))
                 .expectResultMessagePayload(new Receipt(5, "p5", null));
     }
 
@@ -288,10 +289,11 @@ class DraftTest {
         fixture.given(NEGOTIATING)
                 .when(new ProposeParagraph(DRAFT, OPERATIVE, null, "Report [annually][biennially]", KAZ))
                 .expectEvents(new ParagraphProposed(DRAFT, "p5", OPERATIVE, null, "3", List.of(
-                        new Inline.Text("Report "),
-                        new Inline.Bracket("b5.2", "KAZ", List.of(
-                                new Inline.Alternative("a5.3", "KAZ", text("annually")),
-                                new Inline.Alternative("a5.4", "KAZ", text("biennially"))))), KAZ));
+                        new Wording.Text("Report "),
+                        new Wording.Bracket("b5.2", "KAZ", List.of(
+                                new Wording.Alternative("a5.3", "KAZ", text("annually")),
+                                new Wording.Alternative("a5.4", "KAZ", text("biennially"))),
+                                Wording.BracketKind.WORDS)), KAZ));
     }
 
     @Test
@@ -352,7 +354,7 @@ class DraftTest {
         fixture.given(NEGOTIATING)
                 .when(new BracketText(DRAFT, "p3", "and strengthen", 1, List.of("and enhance"), "too strong", KAZ))
                 .expectEvents(new TextBracketed(DRAFT, "p3", "b5", "and strengthen", 1, "a5.2",
-                        List.of(new Inline.Alternative("a5.3", "KAZ", text("and enhance"))), "too strong", KAZ))
+                        List.of(new Wording.Alternative("a5.3", "KAZ", text("and enhance"))), "too strong", KAZ))
                 .expectResultMessagePayload(new Receipt(5, "b5", null));
     }
 
@@ -361,7 +363,7 @@ class DraftTest {
         fixture.given(NEGOTIATING)
                 .when(new BracketText(DRAFT, "p3", "and strengthen", 1, List.of(""), null, KAZ))
                 .expectEvents(new TextBracketed(DRAFT, "p3", "b5", "and strengthen", 1, "a5.2",
-                        List.of(new Inline.Alternative("a5.3", "KAZ", List.of())), null, KAZ));
+                        List.of(new Wording.Alternative("a5.3", "KAZ", List.of())), null, KAZ));
     }
 
     @Test
@@ -434,7 +436,7 @@ class DraftTest {
         fixture.given(WITH_BRACKET)
                 .when(new ProposeAlternative(DRAFT, "b5", "and *consolidate*", CHAIR))
                 .expectEvents(new AlternativeProposed(DRAFT, "b5", "a6",
-                        List.of(new Inline.Text("and "), new Inline.Emphasis(text("consolidate"))), CHAIR))
+                        List.of(new Wording.Text("and "), new Wording.Emphasis(text("consolidate"))), CHAIR))
                 .expectResultMessagePayload(new Receipt(6, "a6", null));
     }
 
@@ -552,7 +554,7 @@ class DraftTest {
     @Test
     void pendingParticipantsDoNotBlockFinalising() throws IOException {
         Document seed = parsedSeed();
-        DraftImported imported = new DraftImported(DRAFT, seed, SECRETARIAT);
+        DraftImported imported = new DraftImported(DRAFT, EventText.whole(seed), SECRETARIAT);
         String hash = MarkdownRenderer.contentHash(Fold.asFinal(folded(imported)));
 
         fixture.given(imported)

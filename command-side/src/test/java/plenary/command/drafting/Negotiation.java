@@ -4,17 +4,17 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import plenary.command.input.Limits;
-import plenary.drafting.DelegationAdmitted;
 import plenary.drafting.DraftCommand;
-import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.ParagraphProposed;
-import plenary.drafting.TextBracketed;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.draft.DraftCreated;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.participants.DelegationAdmitted;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.text.Document;
 import plenary.text.Fold;
-import plenary.text.Inline;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,14 +46,14 @@ final class Negotiation {
     static final DelegationAdmitted KGZ_ADMITTED =
             new DelegationAdmitted(DRAFT, "t3", "kgz", "the Kyrgyz Republic", CONFIRMED, SECRETARIAT); // v3
     static final ParagraphProposed PP1 = new ParagraphProposed(DRAFT, "p4", PREAMBLE, null, "i",
-            List.of(new Inline.Emphasis(text("Recalling")), new Inline.Text(" the Almaty Declaration,")), KAZ); // v4
+            List.of(new Wording.Emphasis(text("Recalling")), new Wording.Text(" the Almaty Declaration,")), KAZ); // v4
     static final ParagraphProposed OP1 = new ParagraphProposed(DRAFT, "p5", OPERATIVE, null, "1",
             text("Develop and strengthen the Almaty Process"), KAZ); // v5
     static final ParagraphProposed OP2 = new ParagraphProposed(DRAFT, "p6", OPERATIVE, null, "2",
             text("Endorse the Operating Modalities"), KAZ); // v6
     /** v7: "1. Develop [and strengthen][and enhance] the Almaty Process", raised by KAZ. */
     static final TextBracketed BRACKETED = new TextBracketed(DRAFT, "p5", "b7", "and strengthen", 1, "a7.2",
-            List.of(new Inline.Alternative("a7.3", "KAZ", text("and enhance"))), null, KAZ);
+            List.of(new Wording.Alternative("a7.3", "KAZ", text("and enhance"))), null, KAZ);
 
     /** Versions 1 to 7: two admitted delegations, one preambular and two operative paragraphs, one open bracket. */
     static final List<DraftEvent> HISTORY = List.of(CREATED, KAZ_ADMITTED, KGZ_ADMITTED, PP1, OP1, OP2, BRACKETED);
@@ -67,8 +67,8 @@ final class Negotiation {
         return fixture;
     }
 
-    static List<Inline> text(String text) {
-        return List.of(new Inline.Text(text));
+    static List<Wording> text(String text) {
+        return List.of(new Wording.Text(text));
     }
 
     /** The history followed by more events. */

@@ -8,62 +8,64 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import plenary.drafting.AcceptAlternative;
-import plenary.drafting.AddFootnote;
-import plenary.drafting.AdmitDelegation;
-import plenary.drafting.AgreeParagraph;
-import plenary.drafting.AgreementWithdrawn;
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeObjected;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.AlternativeSupported;
-import plenary.drafting.AlternativeWithdrawn;
-import plenary.drafting.BracketText;
-import plenary.drafting.BracketWithdrawn;
-import plenary.drafting.BreakSilence;
-import plenary.drafting.BridgingTextProposed;
-import plenary.drafting.ChangeParticipation;
-import plenary.drafting.CorrigendumIssued;
-import plenary.drafting.DelegationAdmitted;
-import plenary.drafting.DeletionProposed;
 import plenary.drafting.DraftCommand;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.FinaliseDraft;
-import plenary.drafting.FootnoteAdded;
-import plenary.drafting.FootnoteRemoved;
-import plenary.drafting.IssueCorrigendum;
-import plenary.drafting.IssueRevision;
-import plenary.drafting.MoveParagraph;
-import plenary.drafting.ObjectToAlternative;
-import plenary.drafting.OptionsOpened;
-import plenary.drafting.ParagraphAgreed;
-import plenary.drafting.ParagraphMoved;
-import plenary.drafting.ParagraphProposed;
 import plenary.drafting.ParagraphStatus;
-import plenary.drafting.ParagraphStatusSet;
-import plenary.drafting.ParagraphsRenumbered;
 import plenary.drafting.Participation;
-import plenary.drafting.ParticipationChanged;
-import plenary.drafting.ProposeAlternative;
-import plenary.drafting.ProposeBridgingText;
-import plenary.drafting.ProposeDeletion;
-import plenary.drafting.ProposeOption;
-import plenary.drafting.ProposeParagraph;
-import plenary.drafting.RemoveFootnote;
-import plenary.drafting.RenumberParagraphs;
-import plenary.drafting.RevisionIssued;
-import plenary.drafting.SetParagraphStatus;
-import plenary.drafting.SilenceBroken;
-import plenary.drafting.SilenceProcedureConcluded;
-import plenary.drafting.SilenceProcedureStarted;
-import plenary.drafting.SilenceSubject;
-import plenary.drafting.StartSilenceProcedure;
-import plenary.drafting.SupportAlternative;
-import plenary.drafting.WithdrawAgreement;
-import plenary.drafting.WithdrawAlternative;
-import plenary.drafting.WithdrawBracket;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.AcceptAlternative;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeObjected;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.AlternativeSupported;
+import plenary.drafting.brackets.AlternativeWithdrawn;
+import plenary.drafting.brackets.BracketText;
+import plenary.drafting.brackets.BracketWithdrawn;
+import plenary.drafting.brackets.BridgingTextProposed;
+import plenary.drafting.brackets.DeletionProposed;
+import plenary.drafting.brackets.ObjectToAlternative;
+import plenary.drafting.brackets.OptionsOpened;
+import plenary.drafting.brackets.ProposeAlternative;
+import plenary.drafting.brackets.ProposeBridgingText;
+import plenary.drafting.brackets.ProposeDeletion;
+import plenary.drafting.brackets.ProposeOption;
+import plenary.drafting.brackets.SupportAlternative;
+import plenary.drafting.brackets.WithdrawAlternative;
+import plenary.drafting.brackets.WithdrawBracket;
+import plenary.drafting.footnotes.AddFootnote;
+import plenary.drafting.footnotes.FootnoteAdded;
+import plenary.drafting.footnotes.FootnoteRemoved;
+import plenary.drafting.footnotes.RemoveFootnote;
+import plenary.drafting.paragraphs.AgreeParagraph;
+import plenary.drafting.paragraphs.AgreementWithdrawn;
+import plenary.drafting.paragraphs.MoveParagraph;
+import plenary.drafting.paragraphs.ParagraphAgreed;
+import plenary.drafting.paragraphs.ParagraphMoved;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.paragraphs.ParagraphStatusSet;
+import plenary.drafting.paragraphs.ParagraphsRenumbered;
+import plenary.drafting.paragraphs.ProposeParagraph;
+import plenary.drafting.paragraphs.RenumberParagraphs;
+import plenary.drafting.paragraphs.SetParagraphStatus;
+import plenary.drafting.paragraphs.WithdrawAgreement;
+import plenary.drafting.participants.AdmitDelegation;
+import plenary.drafting.participants.ChangeParticipation;
+import plenary.drafting.participants.DelegationAdmitted;
+import plenary.drafting.participants.ParticipationChanged;
+import plenary.drafting.procedure.BreakSilence;
+import plenary.drafting.procedure.CorrigendumIssued;
+import plenary.drafting.procedure.DraftFinalised;
+import plenary.drafting.procedure.FinaliseDraft;
+import plenary.drafting.procedure.IssueCorrigendum;
+import plenary.drafting.procedure.IssueRevision;
+import plenary.drafting.procedure.RevisionIssued;
+import plenary.drafting.procedure.SilenceBroken;
+import plenary.drafting.procedure.SilenceProcedureConcluded;
+import plenary.drafting.procedure.SilenceProcedureStarted;
+import plenary.drafting.procedure.SilenceSubject;
+import plenary.drafting.procedure.StartSilenceProcedure;
 import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.Fold;
 import plenary.text.Inline;
 import plenary.text.Paragraph;
@@ -312,9 +314,9 @@ class NegotiationTest {
     // ------------------------------------------------------------ options
 
     private static final OptionsOpened OPTIONS = new OptionsOpened(DRAFT, "p6", "b8", "a8.2",
-            new Inline.Alternative("a8.3", "KAZ", text("Take note of the Operating Modalities")), KAZ); // v8
+            new Wording.Alternative("a8.3", "KAZ", text("Take note of the Operating Modalities")), KAZ); // v8
     private static final OptionsOpened NO_TEXT_OPTION = new OptionsOpened(DRAFT, "p6", "b8", "a8.2",
-            new Inline.Alternative("a8.3", "KGZ", List.of()), KGZ); // v8
+            new Wording.Alternative("a8.3", "KGZ", List.of()), KGZ); // v8
 
     @Test
     void theFirstOptionTurnsTheParagraphIntoOptions() {
@@ -399,7 +401,7 @@ class NegotiationTest {
     @Test
     void theChairBridgesTwoAlternatives() {
         BridgingTextProposed bridged = new BridgingTextProposed(DRAFT, "b7", List.of("a7.2", "a7.3"),
-                new Inline.Alternative("a8", "Chair", text("and consolidate")), CHAIR);
+                new Wording.Alternative("a8", "Chair", text("and consolidate")), CHAIR);
 
         fixture.given(HISTORY)
                 .when(new ProposeBridgingText(DRAFT, "b7", List.of("a7.2", "a7.3"), "and consolidate", CHAIR))
@@ -413,7 +415,7 @@ class NegotiationTest {
     void bridgingTextTakesThePlaceOfTheAlternativesItReplacesOnly() {
         AlternativeProposed third = new AlternativeProposed(DRAFT, "b7", "a8", text("and reform"), KGZ);
         BridgingTextProposed bridged = new BridgingTextProposed(DRAFT, "b7", List.of("a7.3", "a8"),
-                new Inline.Alternative("a9", "Chair", text("and consolidate")), CHAIR);
+                new Wording.Alternative("a9", "Chair", text("and consolidate")), CHAIR);
 
         fixture.given(history(third))
                 .when(new ProposeBridgingText(DRAFT, "b7", List.of("a7.3", "a8"), "and consolidate", CHAIR))
@@ -1267,7 +1269,7 @@ class NegotiationTest {
     void aSecondCorrigendumIsCorr2() {
         Document fin = folded(finalHistory());
         List<DraftEvent> events = new java.util.ArrayList<>(finalHistory());
-        events.add(new CorrigendumIssued(DRAFT, "Corr.1", fin, MarkdownRenderer.contentHash(fin), SECRETARIAT));
+        events.add(new CorrigendumIssued(DRAFT, "Corr.1", EventText.whole(fin), MarkdownRenderer.contentHash(fin), SECRETARIAT));
 
         fixture.given(events)
                 .when(new IssueCorrigendum(DRAFT, MarkdownRenderer.render(fin), SECRETARIAT))

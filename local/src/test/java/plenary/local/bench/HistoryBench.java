@@ -7,15 +7,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import plenary.command.drafting.Receipt;
 import plenary.devdb.DevDatabase;
-import plenary.drafting.AcceptAlternative;
-import plenary.drafting.AdmitDelegation;
-import plenary.drafting.BracketText;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.ImportDraft;
 import plenary.drafting.Participation;
-import plenary.drafting.ProposeAlternative;
-import plenary.drafting.ProposeParagraph;
 import plenary.drafting.Section;
+import plenary.drafting.brackets.AcceptAlternative;
+import plenary.drafting.brackets.BracketText;
+import plenary.drafting.brackets.ProposeAlternative;
+import plenary.drafting.draft.ImportDraft;
+import plenary.drafting.paragraphs.ProposeParagraph;
+import plenary.drafting.participants.AdmitDelegation;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.local.Client;
@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 class HistoryBench {
 
     static final int EVENTS = Integer.getInteger("bench.events", 10_000);
-    static final Path SEED = Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+    static final Path SEED = Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
     static final String[][] DELEGATIONS = {{"kaz", "the Republic of Kazakhstan"}, {"kgz", "the Kyrgyz Republic"},
             {"tjk", "the Republic of Tajikistan"}, {"afg", "the Islamic Republic of Afghanistan"},
             {"aze", "the Republic of Azerbaijan"}, {"tur", "the Republic of Turkey"}};

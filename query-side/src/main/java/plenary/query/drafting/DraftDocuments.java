@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
+import plenary.drafting.catalogue.Events;
 import plenary.identity.Actor;
 import plenary.text.Document;
 import plenary.text.Fold;
@@ -106,9 +107,10 @@ public class DraftDocuments {
 
     private DraftEvent event(DraftTable.RecordedEvent recorded) {
         try {
-            Class<?> type = Class.forName("plenary.drafting." + recorded.type());
-            return (DraftEvent) json.treeToValue(recorded.payload(), type);
-        } catch (ClassNotFoundException | JsonProcessingException | ClassCastException e) {
+            Class<? extends DraftEvent> type = Events.ofKind(recorded.type())
+                    .orElseThrow(() -> new IllegalArgumentException("no event is called " + recorded.type()));
+            return json.treeToValue(recorded.payload(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IllegalStateException("unreadable event " + recorded.version() + " (" + recorded.type() + ")", e);
         }
     }

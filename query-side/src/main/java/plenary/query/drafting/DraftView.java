@@ -1,16 +1,16 @@
 package plenary.query.drafting;
 
-import plenary.drafting.DraftStatus;
 import plenary.drafting.ParagraphStatus;
 import plenary.drafting.Participation;
 import plenary.drafting.Section;
 import plenary.text.Attribution;
 import plenary.text.Brackets;
+import plenary.text.Document;
+import plenary.text.DraftStatus;
 import plenary.text.Inline;
+import plenary.text.Paragraph;
 import plenary.text.Revision;
 import plenary.text.SilenceProcedure;
-import plenary.text.Document;
-import plenary.text.Paragraph;
 import plenary.text.markdown.MarkdownRenderer;
 
 import java.util.List;

@@ -1,32 +1,33 @@
 package plenary.query.history;
 
-import plenary.drafting.AgreementWithdrawn;
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeObjected;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.AlternativeSupported;
-import plenary.drafting.AlternativeWithdrawn;
-import plenary.drafting.BracketWithdrawn;
-import plenary.drafting.BridgingTextProposed;
-import plenary.drafting.CorrigendumIssued;
-import plenary.drafting.DelegationAdmitted;
-import plenary.drafting.DeletionProposed;
-import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.DraftImported;
-import plenary.drafting.OptionsOpened;
-import plenary.drafting.ParagraphAgreed;
-import plenary.drafting.ParagraphProposed;
-import plenary.drafting.ParagraphStatusSet;
 import plenary.drafting.Participation;
-import plenary.drafting.ParticipationChanged;
-import plenary.drafting.RevisionIssued;
-import plenary.drafting.SilenceBroken;
-import plenary.drafting.SilenceProcedureConcluded;
-import plenary.drafting.SilenceProcedureStarted;
-import plenary.drafting.TextBracketed;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeObjected;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.AlternativeSupported;
+import plenary.drafting.brackets.AlternativeWithdrawn;
+import plenary.drafting.brackets.BracketWithdrawn;
+import plenary.drafting.brackets.BridgingTextProposed;
+import plenary.drafting.brackets.DeletionProposed;
+import plenary.drafting.brackets.OptionsOpened;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.draft.DraftCreated;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.paragraphs.AgreementWithdrawn;
+import plenary.drafting.paragraphs.ParagraphAgreed;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.paragraphs.ParagraphStatusSet;
+import plenary.drafting.participants.DelegationAdmitted;
+import plenary.drafting.participants.ParticipationChanged;
+import plenary.drafting.procedure.CorrigendumIssued;
+import plenary.drafting.procedure.DraftFinalised;
+import plenary.drafting.procedure.RevisionIssued;
+import plenary.drafting.procedure.SilenceBroken;
+import plenary.drafting.procedure.SilenceProcedureConcluded;
+import plenary.drafting.procedure.SilenceProcedureStarted;
 import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.Inline;
 import plenary.text.PlainText;
 
@@ -57,11 +58,11 @@ final class Descriptions {
         }
         if (event instanceof ParagraphProposed e) {
             return who + " proposed " + (where == null ? "a paragraph" : where) + ": "
-                    + quote(words(after, e.content()));
+                    + quote(words(after, EventText.inline(e.content())));
         }
         if (event instanceof TextBracketed e) {
             String offered = e.alternatives().isEmpty() ? "" : ", offering " + e.alternatives().stream()
-                    .map(a -> alternative(after, a)).collect(Collectors.joining(" or "));
+                    .map(a -> alternative(after, EventText.alternative(a))).collect(Collectors.joining(" or "));
             String why = e.rationale() == null || e.rationale().isBlank() ? "" : ": " + e.rationale().strip();
             return who + " bracketed " + quote(e.quote()) + in + offered + why;
         }
@@ -69,7 +70,7 @@ final class Descriptions {
             String original = bracketed(before, e.bracketId()).orElse("the bracket");
             return e.content().isEmpty()
                     ? who + " proposed deleting " + original + in
-                    : who + " proposed " + quote(words(after, e.content())) + " for " + original + in;
+                    : who + " proposed " + quote(words(after, EventText.inline(e.content()))) + " for " + original + in;
         }
         if (event instanceof AlternativeAccepted e) {
             Optional<Inline.Alternative> accepted = before.locateBracket(e.bracketId())
@@ -101,10 +102,10 @@ final class Descriptions {
             return who + " lifted the brackets around " + bracketed(before, e.bracketId()).orElse("the words") + in;
         }
         if (event instanceof OptionsOpened e) {
-            return who + " proposed " + alternative(before, e.option()) + " as Option 2" + in;
+            return who + " proposed " + alternative(before, EventText.alternative(e.option())) + " as Option 2" + in;
         }
         if (event instanceof BridgingTextProposed e) {
-            return who + " proposed bridging text " + alternative(before, e.bridging()) + " for "
+            return who + " proposed bridging text " + alternative(before, EventText.alternative(e.bridging())) + " for "
                     + e.replaces().size() + " alternatives" + in;
         }
         if (event instanceof DeletionProposed) {

@@ -3,9 +3,9 @@ package plenary.query.history;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
-import plenary.drafting.DraftStatus;
 import plenary.query.drafting.DraftDocuments;
 import plenary.text.Document;
+import plenary.text.DraftStatus;
 import plenary.text.Paragraph;
 import plenary.text.markdown.MarkdownRenderer;
 

@@ -7,12 +7,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import plenary.eventformat.EventFormat;
 
 import java.time.Duration;
 
 @Configuration
+@Import(EventFormat.class)
 class ReadStoreConfig {
 
     /** One ObjectMapper for HTTP, STOMP and Axon's Jackson serializer, which looks this bean up by name. */

@@ -19,21 +19,23 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import plenary.devdb.DevDatabase;
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.DelegationAdmitted;
-import plenary.drafting.DraftCreated;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftImported;
-import plenary.drafting.DraftStatus;
-import plenary.drafting.ParagraphProposed;
 import plenary.drafting.Participation;
 import plenary.drafting.Section;
-import plenary.drafting.TextBracketed;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.draft.DraftCreated;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.participants.DelegationAdmitted;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.query.live.LiveChannel;
 import plenary.text.Document;
+import plenary.text.DraftStatus;
+import plenary.text.EventText;
 import plenary.text.Fold;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
@@ -59,7 +61,7 @@ class DraftProjectionTest {
 
     private static final String D = "d1";
     private static final Path SEED =
-            Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+            Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
     private static final Actor SECRETARIAT = Actor.of("secretariat", Role.SECRETARIAT);
@@ -97,13 +99,13 @@ class DraftProjectionTest {
         ppV = seed.section(Section.PREAMBLE).stream().filter(p -> "v".equals(p.number())).findFirst()
                 .orElseThrow().id();
         events = List.of(
-                new DraftImported(D, seed, SECRETARIAT),
+                new DraftImported(D, EventText.whole(seed), SECRETARIAT),
                 new DelegationAdmitted(D, "t2", "kaz", "the Republic of Kazakhstan", Participation.CONFIRMED,
                         SECRETARIAT),
                 new TextBracketed(D, ppV, "b3", "manage borders", 1, "a3",
-                        List.of(new Inline.Alternative("a3.2", "KAZ", List.of(new Inline.Text("secure borders")))),
+                        List.of(new Wording.Alternative("a3.2", "KAZ", List.of(new Wording.Text("secure borders")))),
                         "too narrow", KAZ),
-                new AlternativeProposed(D, "b3", "a4", List.of(new Inline.Text("control borders")), TJK),
+                new AlternativeProposed(D, "b3", "a4", List.of(new Wording.Text("control borders")), TJK),
                 new AlternativeAccepted(D, "b3", "a3.2", CHAIR));
     }
 
@@ -318,7 +320,7 @@ class DraftProjectionTest {
     void aChangeSaysWhereItPutParagraphsSoThatAClientKeepsThemInOrder() {
         deliver(0, events.size());
         projection.on(new ParagraphProposed(D, "p6", Section.PREAMBLE, ppV, "v bis",
-                List.of(new Inline.Text("*Noting* the new paragraph,")), KAZ), 5, at(5));
+                List.of(new Wording.Text("*Noting* the new paragraph,")), KAZ), 5, at(5));
 
         List<LiveChange> changes = liveChanges();
         List<String> client = new ArrayList<>();

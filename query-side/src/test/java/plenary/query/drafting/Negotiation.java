@@ -1,18 +1,20 @@
 package plenary.query.drafting;
 
-import plenary.drafting.AlternativeAccepted;
-import plenary.drafting.AlternativeProposed;
-import plenary.drafting.DelegationAdmitted;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.DraftFinalised;
-import plenary.drafting.DraftImported;
-import plenary.drafting.ParagraphProposed;
 import plenary.drafting.Participation;
 import plenary.drafting.Section;
-import plenary.drafting.TextBracketed;
+import plenary.drafting.Wording;
+import plenary.drafting.brackets.AlternativeAccepted;
+import plenary.drafting.brackets.AlternativeProposed;
+import plenary.drafting.brackets.TextBracketed;
+import plenary.drafting.draft.DraftImported;
+import plenary.drafting.paragraphs.ParagraphProposed;
+import plenary.drafting.participants.DelegationAdmitted;
+import plenary.drafting.procedure.DraftFinalised;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.text.Document;
+import plenary.text.EventText;
 import plenary.text.Fold;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
@@ -43,7 +45,7 @@ public final class Negotiation {
     public static final Actor CHAIR = Actor.of("chair", Role.CHAIR);
     public static final Actor KAZ = Actor.of("kaz", Role.DELEGATION);
     public static final Actor TJK = Actor.of("tjk", Role.DELEGATION);
-    static final Path SEED = Path.of("../shared-events/src/test/resources/corpus/almaty-process-communique-2013.md");
+    static final Path SEED = Path.of("../text/src/test/resources/corpus/almaty-process-communique-2013.md");
 
     private final List<DraftEvent> events = new ArrayList<>();
     private Document doc;
@@ -54,13 +56,13 @@ public final class Negotiation {
     /** The events, in order; event i (from 0) is version i + 1. */
     public static List<DraftEvent> events() {
         Negotiation n = new Negotiation();
-        n.add(new DraftImported(D, seed(), SECRETARIAT));
+        n.add(new DraftImported(D, EventText.whole(seed()), SECRETARIAT));
         n.add(new DelegationAdmitted(D, "t2", "kaz", "the Republic of Kazakhstan", Participation.CONFIRMED,
                 SECRETARIAT));
         String ppV = n.numbered("v").id();
         n.bracket(ppV, "manage borders", KAZ, "too narrow", "secure borders");
         String b3 = "b3";
-        n.add(new AlternativeProposed(D, b3, "a4", List.of(new Inline.Text("control borders")), TJK));
+        n.add(new AlternativeProposed(D, b3, "a4", List.of(new Wording.Text("control borders")), TJK));
         String op = n.propose(Section.OPERATIVE, null, "Establish a [regional][national] working group on mixed "
                 + "migration, meeting twice a year.", KAZ);
         n.bracket(op, "twice a year", TJK, null, "once a year", "as needed");
@@ -107,9 +109,9 @@ public final class Negotiation {
         String bracketId = ids.next("b");
         String original = ids.next("a");
         InlineMarkdown parser = new InlineMarkdown(ids, by.attribution());
-        List<Inline.Alternative> offered = new ArrayList<>();
+        List<Wording.Alternative> offered = new ArrayList<>();
         for (String text : alternatives) {
-            offered.add(new Inline.Alternative(ids.next("a"), by.attribution(), parser.parse(text)));
+            offered.add(EventText.wording(new Inline.Alternative(ids.next("a"), by.attribution(), parser.parse(text))));
         }
         add(new TextBracketed(D, paragraphId, bracketId, quote, 1, original, offered, rationale, by));
     }
@@ -119,7 +121,7 @@ public final class Negotiation {
         String id = ids.next("p");
         List<Inline> content = new InlineMarkdown(ids, by.attribution()).parse(text);
         add(new ParagraphProposed(D, id, section, after,
-                plenary.text.Numbering.forNewParagraph(doc, section, after), content, by));
+                plenary.text.Numbering.forNewParagraph(doc, section, after), EventText.wording(content), by));
         return id;
     }
 

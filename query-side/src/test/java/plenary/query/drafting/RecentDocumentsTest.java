@@ -1,8 +1,8 @@
 package plenary.query.drafting;
 
 import org.junit.jupiter.api.Test;
-import plenary.drafting.DraftStatus;
 import plenary.text.Document;
+import plenary.text.DraftStatus;
 import plenary.text.Header;
 
 import java.util.List;

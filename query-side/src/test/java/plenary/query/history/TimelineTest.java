@@ -49,7 +49,7 @@ class TimelineTest {
                 "Chair accepted 'secretariat' in PP (v bis)",
                 "Chair accepted 'national' in OP 3",
                 "Chair accepted 'as needed' in OP 3",
-                "Secretariat finalised the text (SHA-256 " + ((plenary.drafting.DraftFinalised) events.get(14))
+                "Secretariat finalised the text (SHA-256 " + ((plenary.drafting.procedure.DraftFinalised) events.get(14))
                         .contentHash().substring(0, 12) + "…)");
     }
 

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-public record AcceptAlternative(String draftId, String bracketId, String alternativeId, Actor actor)
-        implements DraftCommand {
-}

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Adds a footnote after the quoted words, or at the end of the paragraph. */
-public record AddFootnote(String draftId, String paragraphId, String quote, String text, Actor actor)
-        implements DraftCommand {
-}

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** A delegation's agreement to a paragraph, possibly ad referendum (pending its capital). */
-public record AgreeParagraph(String draftId, String paragraphId, boolean adReferendum, Actor actor)
-        implements DraftCommand {
-}

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** A delegation supports an alternative. */
-public record AlternativeSupported(String draftId, String bracketId, String alternativeId, Actor actor)
-        implements DraftEvent {
-}

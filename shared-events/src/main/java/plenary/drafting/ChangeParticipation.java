@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Marks a participation CONFIRMED or PENDING: the secretariat for anyone, a delegation for itself. */
-public record ChangeParticipation(String draftId, String code, Participation participation, Actor actor)
-        implements DraftCommand {
-}

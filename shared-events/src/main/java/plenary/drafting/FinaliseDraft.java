@@ -1,6 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-public record FinaliseDraft(String draftId, Actor actor) implements DraftCommand {
-}

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Imports a whole text in the Markdown format of API.md as a new draft. */
-public record ImportDraft(String draftId, String markdown, Actor actor) implements DraftCommand {
-}

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Corrects a final text: the corrected text becomes a new, separately labelled version. */
-public record IssueCorrigendum(String draftId, String markdown, Actor actor) implements DraftCommand {
-}

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Freezes the current text as a revision; {@code label} null takes the next Rev.n. */
-public record IssueRevision(String draftId, String label, Actor actor) implements DraftCommand {
-}

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** A delegation objects to one alternative ("(EU: delete)"). */
-public record ObjectToAlternative(String draftId, String bracketId, String alternativeId, Actor actor)
-        implements DraftCommand {
-}

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** Applies final numbering: bis, ter … give way to consecutive numbers. */
-public record RenumberParagraphs(String draftId, Actor actor) implements DraftCommand {
-}

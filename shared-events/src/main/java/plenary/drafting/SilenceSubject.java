@@ -1,4 +1,0 @@
-package plenary.drafting;
-
-/** What a silence procedure adopts when nobody breaks it: the pending participations, or the whole text. */
-public enum SilenceSubject { PARTICIPATION, TEXT }

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** A delegation supports one alternative of a bracket ("(G77: retain)"). */
-public record SupportAlternative(String draftId, String bracketId, String alternativeId, Actor actor)
-        implements DraftCommand {
-}

@@ -1,7 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** A delegation withdraws its agreement, which reopens the paragraph. */
-public record WithdrawAgreement(String draftId, String paragraphId, Actor actor) implements DraftCommand {
-}

@@ -1,8 +1,0 @@
-package plenary.drafting;
-
-import plenary.identity.Actor;
-
-/** The proposer takes back its alternative, if nobody else holds it. */
-public record WithdrawAlternative(String draftId, String bracketId, String alternativeId, Actor actor)
-        implements DraftCommand {
-}

@@ -1,0 +1,2 @@
+/** Footnotes added and removed. */
+package plenary.drafting.footnotes;

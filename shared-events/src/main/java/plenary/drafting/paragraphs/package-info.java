@@ -1,0 +1,2 @@
+/** Paragraphs proposed, moved, renumbered, given a status, agreed and disagreed. */
+package plenary.drafting.paragraphs;

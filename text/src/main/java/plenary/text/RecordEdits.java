@@ -1,0 +1,68 @@
+package plenary.text;
+
+import plenary.drafting.WholeText;
+import plenary.drafting.procedure.CorrigendumIssued;
+import plenary.drafting.procedure.SilenceBroken;
+import plenary.drafting.procedure.SilenceProcedureConcluded;
+import plenary.drafting.procedure.SilenceProcedureStarted;
+import plenary.drafting.procedure.SilenceSubject;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the draft's record changes: revisions, silence procedures, finalisation and corrigenda. */
+final class RecordEdits {
+
+    /** A revision stands for the version its own event makes, which gives the symbol its suffix. */
+    static Document revision(Document doc, String label) {
+        List<Revision> revisions = new ArrayList<>(doc.revisions());
+        revisions.add(new Revision(label, doc.version() + 1));
+        return doc.withHeader(doc.header().withIssue(label)).withRevisions(revisions);
+    }
+
+    static Document startSilence(Document doc, SilenceProcedureStarted e) {
+        return doc.withSilenceProcedure(new SilenceProcedure(e.procedureId(), e.deadline(), e.subject(),
+                SilenceProcedure.State.RUNNING, null, null));
+    }
+
+    static Document breakSilence(Document doc, SilenceBroken e) {
+        SilenceProcedure p = doc.silenceProcedure();
+        return doc.withSilenceProcedure(new SilenceProcedure(p.id(), p.deadline(), p.subject(),
+                SilenceProcedure.State.BROKEN, e.actor().attribution(), e.reason()));
+    }
+
+    /** Silence kept: the subject is adopted. For participation, every pending participant is confirmed. */
+    static Document concludeSilence(Document doc, SilenceProcedureConcluded e) {
+        SilenceProcedure p = doc.silenceProcedure();
+        Document concluded = doc.withSilenceProcedure(new SilenceProcedure(p.id(), p.deadline(), p.subject(),
+                SilenceProcedure.State.CONCLUDED, null, null));
+        return e.subject() == SilenceSubject.PARTICIPATION ? ParticipantEdits.confirmAllPending(concluded) : concluded;
+    }
+
+    static Document finalise(Document doc, String contentHash) {
+        Document fin = asFinal(doc);
+        return fin.with(fin.version(), fin.status(), fin.header(), fin.participants(), fin.paragraphs(), contentHash);
+    }
+
+    /** A final text is issued under its own symbol, without the suffix of the revision it grew from. */
+    static Document asFinal(Document doc) {
+        return doc.with(doc.version(), DraftStatus.FINAL, doc.header().withStatusLine("Final").withIssue(null),
+                doc.participants(), doc.paragraphs(), null);
+    }
+
+    /** The corrected text replaces the final one as a new, separately labelled version. */
+    static Document corrigendum(Document doc, CorrigendumIssued e) {
+        WholeText c = e.document();
+        List<Revision> revisions = new ArrayList<>(doc.revisions());
+        revisions.add(new Revision(e.label(), doc.version() + 1));
+        return new Document(doc.draftId(), doc.version(), DraftStatus.FINAL,
+                EventText.header(c.header()).withStatusLine("Final").withIssue(e.label()),
+                c.participants().stream().map(EventText::participant).toList(),
+                c.paragraphs().stream().map(EventText::paragraph).toList(), EventText.inline(c.chapeau()),
+                c.footnotes().stream().map(EventText::footnote).toList(), c.footnotesAfter(), e.contentHash(),
+                revisions, doc.silenceProcedure());
+    }
+
+    private RecordEdits() {
+    }
+}

@@ -1,0 +1,235 @@
+package plenary.text.markdown;
+
+import plenary.drafting.Participation;
+import plenary.drafting.Section;
+import plenary.text.Document;
+import plenary.text.DraftStatus;
+import plenary.text.Footnote;
+import plenary.text.IdAllocator;
+import plenary.text.Inline;
+import plenary.text.Options;
+import plenary.text.Paragraph;
+import plenary.text.Participant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Writes a document in the Markdown format of API.md: the canonical text of a draft. Text is escaped only where
+ * reading it back would otherwise change it, so a text comes back as it was written.
+ */
+public final class MarkdownRenderer {
+
+    private final Document doc;
+
+    private MarkdownRenderer(Document doc) {
+        this.doc = doc;
+    }
+
+    public static String render(Document doc) {
+        return new MarkdownRenderer(doc).document();
+    }
+
+    /** A paragraph's inline Markdown, as API.md's {@code text} field carries it. */
+    public static String inline(Document doc, List<Inline> content) {
+        return new MarkdownRenderer(doc).inline(content);
+    }
+
+    /** SHA-256 of the canonical text, in hex: what finalising records. */
+    public static String contentHash(Document doc) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(render(doc).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private String document() {
+        List<String> blocks = new ArrayList<>();
+        var h = doc.header();
+        if (h.reference() != null) {
+            blocks.add("Ref: " + h.symbol());
+        }
+        if (h.date() != null) {
+            blocks.add("Date: " + h.date());
+        }
+        blocks.add(statusLine(doc));
+        if (h.title() != null) {
+            blocks.add("**" + String.join("  \n", h.title().lines().map(t -> escape(t, true)).toList()) + "**");
+        }
+        if (h.venue() != null) {
+            blocks.add("***" + escape(h.venue(), true) + "***");
+        }
+        if (h.kind() != null) {
+            blocks.add("***" + escape(h.kind(), true) + "***");
+        }
+        for (Paragraph p : doc.section(Section.PREAMBLE)) {
+            blocks.add(paragraph(p));
+            footnotesAfter(p.id(), blocks);
+        }
+        if (!doc.chapeau().isEmpty()) {
+            blocks.add(inline(doc.chapeau()));
+        }
+        for (Paragraph p : doc.section(Section.OPERATIVE)) {
+            blocks.add(paragraph(p));
+            footnotesAfter(p.id(), blocks);
+        }
+        footnotesAfter(null, blocks);
+        return String.join("\n\n", blocks) + "\n";
+    }
+
+    /** The status line the text prints: the one it was written with, or the draft's status. */
+    public static String statusLine(Document doc) {
+        return doc.header().statusLine() != null ? doc.header().statusLine() : statusLabel(doc.status());
+    }
+
+    private static String statusLabel(DraftStatus status) {
+        return switch (status) {
+            case ZERO_DRAFT -> "Zero draft";
+            case UNDER_NEGOTIATION -> "Draft";
+            case FINAL -> "Final";
+        };
+    }
+
+    private String paragraph(Paragraph p) {
+        String text = inline(p.content());
+        if (p.heading()) {
+            return "#".repeat(p.layout().heading()) + " " + text;
+        }
+        if (p.number() == null) {
+            return guardBlockStart(text);
+        }
+        return "  ".repeat(p.depth()) + number(p) + " " + text;
+    }
+
+    /** An unnumbered paragraph that starts like a number, a heading or a rule gets the one escape it needs. */
+    private static String guardBlockStart(String text) {
+        if (MarkdownImporter.number(text) != null) {
+            int at = 0;
+            while (".()".indexOf(text.charAt(at)) < 0) {
+                at++;
+            }
+            return text.substring(0, at) + "\\" + text.substring(at);
+        }
+        boolean block = text.startsWith("#") || text.startsWith("<sup>") || TextBlocks.RULE.matcher(text).matches();
+        return block ? "\\" + text : text;
+    }
+
+    /** "1.", "(iv)", "(a)", "3.3alt": as the text wrote it, or the section's usual way. */
+    public static String number(Paragraph p) {
+        Paragraph.Marker marker = p.layout() != null && p.layout().marker() != null ? p.layout().marker()
+                : p.section() == Section.PREAMBLE ? Paragraph.Marker.PARENS : Paragraph.Marker.DOT;
+        return marker.write(p.number());
+    }
+
+    /**
+     * The notes that stand after paragraph {@code paragraphId} (null: at the end). Notes of texts imported before
+     * notes kept their own place stand together where {@link Document#footnotesAfter()} says, after one rule.
+     */
+    private void footnotesAfter(String paragraphId, List<String> blocks) {
+        boolean first = true;
+        for (Footnote f : doc.footnotes()) {
+            String after = f.ruled() == null ? doc.footnotesAfter() : f.after();
+            if (paragraphId == null ? after != null && doc.paragraph(after).isPresent() : !paragraphId.equals(after)) {
+                continue;
+            }
+            if (f.ruled() == null ? first : f.ruled()) {
+                blocks.add("---");
+            }
+            first = false;
+            String content = inline(f.content());
+            blocks.add(f.caret() ? "[^" + f.label() + "]: " + content : "<sup>" + f.label() + "</sup> " + content);
+        }
+    }
+
+    /** Escaped as little as reading it back allows: the text as written if that reads back the same. */
+    private String inline(List<Inline> content) {
+        StringBuilder light = new StringBuilder();
+        inline(content, light, false);
+        StringBuilder strict = new StringBuilder();
+        inline(content, strict, true);
+        if (light.toString().equals(strict.toString())) {
+            return light.toString();
+        }
+        List<Inline> readBack = new InlineMarkdown(new IdAllocator(0), null).parse(light.toString());
+        StringBuilder again = new StringBuilder();
+        inline(readBack, again, true);
+        return again.toString().equals(strict.toString()) ? light.toString() : strict.toString();
+    }
+
+    private void inline(List<Inline> content, StringBuilder sb, boolean strict) {
+        for (Inline node : content) {
+            if (node instanceof Inline.Text t) {
+                sb.append(escape(t.text(), strict));
+            } else if (node instanceof Inline.Emphasis e) {
+                sb.append('*');
+                inline(e.content(), sb, strict);
+                sb.append('*');
+            } else if (node instanceof Inline.Strong s) {
+                sb.append("**");
+                inline(s.content(), sb, strict);
+                sb.append("**");
+            } else if (node instanceof Inline.FootnoteRef f) {
+                sb.append(f.style() == Footnote.Style.CARET ? "[^" + f.label() + "]" : "<sup>" + f.label() + "</sup>");
+            } else if (node instanceof Inline.LineBreak) {
+                sb.append("  \n");
+            } else if (node instanceof Inline.Bracket b && b.kind() == Inline.Bracket.Kind.OPTIONS) {
+                options(b, sb, strict);
+            } else if (node instanceof Inline.Bracket b) {
+                for (Inline.Alternative a : b.alternatives()) {
+                    sb.append('[');
+                    inline(a.content(), sb, strict);
+                    sb.append(']');
+                }
+            } else if (node instanceof Inline.ParticipantRef ref) {
+                Participant p = doc.participant(ref.participantId()).orElseThrow();
+                boolean pending = p.participation() == Participation.PENDING;
+                sb.append(pending ? "[" : "").append(escape(p.name(), true)).append(pending ? "]" : "");
+            } else if (node instanceof Inline.Verbatim v) {
+                sb.append(v.text());
+            }
+        }
+    }
+
+    /** A paragraph's options, one per line: "**Option 1:** …", and "No text" for an empty one. */
+    private void options(Inline.Bracket b, StringBuilder sb, boolean strict) {
+        for (int i = 0; i < b.alternatives().size(); i++) {
+            sb.append(i == 0 ? "" : "  \n").append("**Option ").append(i + 1).append(":** ");
+            List<Inline> content = b.alternatives().get(i).content();
+            if (content.isEmpty()) {
+                sb.append(Options.NO_TEXT);
+            } else {
+                inline(content, sb, strict);
+            }
+        }
+    }
+
+    /**
+     * Strictly, escapes everything that could read as markup. Lightly, only square brackets (which are always
+     * literal in a text run) and a backslash that would escape what follows it.
+     */
+    static String escape(String text, boolean strict) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            boolean markup = c == '*' || c == '_' || c == '`'
+                    || (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?'));
+            boolean escapes = c == '\\' && (next == 0 || isAsciiPunctuation(next) || strict);
+            if (c == '[' || c == ']' || escapes || (strict && markup)) {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return c < 128 && !Character.isLetterOrDigit(c) && !Character.isWhitespace(c) && c > ' ';
+    }
+}
