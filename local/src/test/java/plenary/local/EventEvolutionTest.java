@@ -92,7 +92,9 @@ class EventEvolutionTest {
             Client.Response onOld = secretariat.post("/api/drafts/" + old + "/corrigenda", "text/markdown", corrected);
             Client.Response onNew = secretariat.post("/api/drafts/" + now + "/corrigenda", "text/markdown", corrected);
             assertThat(onOld.status()).as(onOld.body()).isEqualTo(201);
-            assertThat(onOld.body()).isEqualTo(onNew.body());
+            for (String field : List.of("label", "version", "contentHash")) {
+                assertThat(onOld.json().get(field)).as(field).isEqualTo(onNew.json().get(field));
+            }
             long version = onNew.json().get("version").asLong();
             drafts.awaitVersion(old, version);
             drafts.awaitVersion(now, version);
