@@ -35,8 +35,7 @@ public final class CleanText {
         List<Footnote> footnotes = doc.footnotes().stream().filter(f -> referred.contains(f.label()))
                 .map(f -> new Footnote(f.label(), tidy(clean(f.content())), f.style(), f.after(), f.ruled()))
                 .toList();
-        return new Document(doc.draftId(), doc.version(), doc.status(), doc.header(), doc.participants(), kept,
-                chapeau, footnotes, doc.footnotesAfter(), doc.contentHash());
+        return doc.withParagraphs(kept).withChapeau(chapeau).withFootnotes(footnotes);
     }
 
     private static List<Inline> clean(List<Inline> content) {

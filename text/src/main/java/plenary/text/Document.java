@@ -24,16 +24,17 @@ public record Document(String draftId, long version, DraftStatus status, Header 
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
     }
 
-    public Document(String draftId, long version, DraftStatus status, Header header,
-                    List<Participant> participants, List<Paragraph> paragraphs, List<Inline> chapeau,
-                    List<Footnote> footnotes, String footnotesAfter, String contentHash) {
-        this(draftId, version, status, header, participants, paragraphs, chapeau, footnotes, footnotesAfter,
-                contentHash, List.of(), null);
+    /** A draft just begun: version 0, a zero draft, nothing in it yet. */
+    public static Document empty(String draftId, Header header) {
+        return new Document(draftId, 0, DraftStatus.ZERO_DRAFT, header, List.of(), List.of(), List.of(), List.of(),
+                null, null, List.of(), null);
     }
 
-    public static Document empty(String draftId, Header header) {
-        return new Document(draftId, 0, DraftStatus.ZERO_DRAFT, header, List.of(), List.of(), List.of(),
-                List.of(), null, null);
+    /** A parsed text, not yet any draft's: a zero draft at version 0 with this content and nothing on record. */
+    public static Document text(Header header, List<Participant> participants, List<Paragraph> paragraphs,
+                                List<Inline> chapeau, List<Footnote> footnotes, String footnotesAfter) {
+        return new Document(null, 0, DraftStatus.ZERO_DRAFT, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, null, List.of(), null);
     }
 
     public Optional<Revision> revision(String label) {
@@ -87,36 +88,71 @@ public record Document(String draftId, long version, DraftStatus status, Header 
     public record Located(Paragraph paragraph, Inline.Bracket bracket) {
     }
 
-    Document with(long newVersion, DraftStatus newStatus, Header newHeader, List<Participant> newParticipants,
-                  List<Paragraph> newParagraphs, String newContentHash) {
-        return new Document(draftId, newVersion, newStatus, newHeader, newParticipants, newParagraphs, chapeau,
-                footnotes, footnotesAfter, newContentHash, revisions, silenceProcedure);
-    }
+    // One "with" per field: each changes that field and keeps every other, so no change can drop another's state.
 
-    Document withParagraphs(List<Paragraph> changed) {
-        return with(version, status, header, participants, changed, contentHash);
-    }
-
-    Document withParticipants(List<Participant> changed) {
-        return with(version, status, header, changed, paragraphs, contentHash);
-    }
-
-    Document withHeader(Header changed) {
-        return with(version, status, changed, participants, paragraphs, contentHash);
-    }
-
-    Document withFootnotes(List<Footnote> changed, List<Paragraph> changedParagraphs) {
-        return new Document(draftId, version, status, header, participants, changedParagraphs, chapeau, changed,
+    public Document withDraftId(String changed) {
+        return new Document(changed, version, status, header, participants, paragraphs, chapeau, footnotes,
                 footnotesAfter, contentHash, revisions, silenceProcedure);
     }
 
-    Document withRevisions(List<Revision> changed) {
+    public Document withVersion(long changed) {
+        return new Document(draftId, changed, status, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withStatus(DraftStatus changed) {
+        return new Document(draftId, version, changed, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withHeader(Header changed) {
+        return new Document(draftId, version, status, changed, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withParticipants(List<Participant> changed) {
+        return new Document(draftId, version, status, header, changed, paragraphs, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withParagraphs(List<Paragraph> changed) {
+        return new Document(draftId, version, status, header, participants, changed, chapeau, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withChapeau(List<Inline> changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, changed, footnotes,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withFootnotes(List<Footnote> changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, chapeau, changed,
+                footnotesAfter, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withFootnotesAfter(String changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
+                changed, contentHash, revisions, silenceProcedure);
+    }
+
+    public Document withContentHash(String changed) {
+        return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
+                footnotesAfter, changed, revisions, silenceProcedure);
+    }
+
+    public Document withRevisions(List<Revision> changed) {
         return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
                 footnotesAfter, contentHash, changed, silenceProcedure);
     }
 
-    Document withSilenceProcedure(SilenceProcedure changed) {
+    public Document withSilenceProcedure(SilenceProcedure changed) {
         return new Document(draftId, version, status, header, participants, paragraphs, chapeau, footnotes,
                 footnotesAfter, contentHash, revisions, changed);
+    }
+
+    /** The text of {@code other} (header, participants, paragraphs, chapeau and footnotes) in this draft's record. */
+    public Document withTextOf(Document other) {
+        return withHeader(other.header).withParticipants(other.participants).withParagraphs(other.paragraphs)
+                .withChapeau(other.chapeau).withFootnotes(other.footnotes).withFootnotesAfter(other.footnotesAfter);
     }
 }

@@ -73,6 +73,13 @@ public final class EventText {
         return new Participant(p.id(), p.code(), p.name(), p.participation(), p.observer());
     }
 
+    /** A whole text as the model holds a parsed text ({@link Document#text}). */
+    public static Document document(WholeText t) {
+        return Document.text(header(t.header()), t.participants().stream().map(EventText::participant).toList(),
+                t.paragraphs().stream().map(EventText::paragraph).toList(), inline(t.chapeau()),
+                t.footnotes().stream().map(EventText::footnote).toList(), t.footnotesAfter());
+    }
+
     // ---- from the model into events
 
     public static List<Wording> wording(List<Inline> content) {

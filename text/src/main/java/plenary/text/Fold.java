@@ -1,7 +1,6 @@
 package plenary.text;
 
 import plenary.drafting.DraftEvent;
-import plenary.drafting.WholeText;
 import plenary.drafting.brackets.AlternativeAccepted;
 import plenary.drafting.brackets.AlternativeObjected;
 import plenary.drafting.brackets.AlternativeProposed;
@@ -53,23 +52,17 @@ public final class Fold {
 
     public static Document apply(Document doc, DraftEvent event) {
         if (event instanceof DraftCreated e) {
-            Header header = new Header(e.reference(), e.date(), null, e.title(), e.venue(), e.kind());
-            return new Document(e.draftId(), 1, DraftStatus.ZERO_DRAFT, header, List.of(), List.of(), List.of(),
-                    List.of(), null, null);
+            return Document.empty(e.draftId(), new Header(e.reference(), e.date(), null, e.title(), e.venue(), e.kind()))
+                    .withVersion(1);
         }
         if (event instanceof DraftImported e) {
-            WholeText t = e.document();
-            return new Document(e.draftId(), 1, DraftStatus.ZERO_DRAFT, EventText.header(t.header()),
-                    t.participants().stream().map(EventText::participant).toList(),
-                    t.paragraphs().stream().map(EventText::paragraph).toList(), EventText.inline(t.chapeau()),
-                    t.footnotes().stream().map(EventText::footnote).toList(), t.footnotesAfter(), null);
+            return EventText.document(e.document()).withDraftId(e.draftId()).withVersion(1);
         }
         if (doc == null) {
             throw new IllegalStateException(event.getClass().getSimpleName() + " before the draft exists");
         }
         Document next = change(doc, event);
-        return next.with(doc.version() + 1, next.status(), next.header(), next.participants(), next.paragraphs(),
-                next.contentHash());
+        return next.withVersion(doc.version() + 1);
     }
 
     private static Document change(Document doc, DraftEvent event) {
@@ -176,8 +169,7 @@ public final class Fold {
         if (doc.status() != DraftStatus.ZERO_DRAFT) {
             return doc;
         }
-        return doc.with(doc.version(), DraftStatus.UNDER_NEGOTIATION, doc.header().withStatusLine(null),
-                doc.participants(), doc.paragraphs(), doc.contentHash());
+        return doc.withStatus(DraftStatus.UNDER_NEGOTIATION).withHeader(doc.header().withStatusLine(null));
     }
 
     private Fold() {

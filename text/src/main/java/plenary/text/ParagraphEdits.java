@@ -75,7 +75,7 @@ final class ParagraphEdits {
         });
         List<Footnote> footnotes = new ArrayList<>(doc.footnotes());
         footnotes.add(note);
-        return referenced.withFootnotes(footnotes, referenced.paragraphs());
+        return referenced.withFootnotes(footnotes);
     }
 
     /** A new note stands with the notes the text already has, written in their style, after no rule of its own. */
@@ -90,7 +90,8 @@ final class ParagraphEdits {
     static Document removeFootnote(Document doc, String label) {
         List<Paragraph> paragraphs = doc.paragraphs().stream()
                 .map(p -> p.withContent(Brackets.withoutFootnoteRef(p.content(), label))).toList();
-        return doc.withFootnotes(doc.footnotes().stream().filter(f -> !f.label().equals(label)).toList(), paragraphs);
+        return doc.withParagraphs(paragraphs)
+                .withFootnotes(doc.footnotes().stream().filter(f -> !f.label().equals(label)).toList());
     }
 
     static Document edit(Document doc, String paragraphId, UnaryOperator<List<Inline>> edit) {

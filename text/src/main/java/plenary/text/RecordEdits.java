@@ -1,6 +1,5 @@
 package plenary.text;
 
-import plenary.drafting.WholeText;
 import plenary.drafting.procedure.CorrigendumIssued;
 import plenary.drafting.procedure.SilenceBroken;
 import plenary.drafting.procedure.SilenceProcedureConcluded;
@@ -40,27 +39,23 @@ final class RecordEdits {
     }
 
     static Document finalise(Document doc, String contentHash) {
-        Document fin = asFinal(doc);
-        return fin.with(fin.version(), fin.status(), fin.header(), fin.participants(), fin.paragraphs(), contentHash);
+        return asFinal(doc).withContentHash(contentHash);
     }
 
     /** A final text is issued under its own symbol, without the suffix of the revision it grew from. */
     static Document asFinal(Document doc) {
-        return doc.with(doc.version(), DraftStatus.FINAL, doc.header().withStatusLine("Final").withIssue(null),
-                doc.participants(), doc.paragraphs(), null);
+        return doc.withStatus(DraftStatus.FINAL).withHeader(doc.header().withStatusLine("Final").withIssue(null))
+                .withContentHash(null);
     }
 
     /** The corrected text replaces the final one as a new, separately labelled version. */
     static Document corrigendum(Document doc, CorrigendumIssued e) {
-        WholeText c = e.document();
+        Document corrected = doc.withTextOf(EventText.document(e.document()));
         List<Revision> revisions = new ArrayList<>(doc.revisions());
         revisions.add(new Revision(e.label(), doc.version() + 1));
-        return new Document(doc.draftId(), doc.version(), DraftStatus.FINAL,
-                EventText.header(c.header()).withStatusLine("Final").withIssue(e.label()),
-                c.participants().stream().map(EventText::participant).toList(),
-                c.paragraphs().stream().map(EventText::paragraph).toList(), EventText.inline(c.chapeau()),
-                c.footnotes().stream().map(EventText::footnote).toList(), c.footnotesAfter(), e.contentHash(),
-                revisions, doc.silenceProcedure());
+        return corrected.withStatus(DraftStatus.FINAL)
+                .withHeader(corrected.header().withStatusLine("Final").withIssue(e.label()))
+                .withContentHash(e.contentHash()).withRevisions(revisions);
     }
 
     private RecordEdits() {

@@ -11,7 +11,7 @@ import java.util.Objects;
 /** How a draft takes a revision from a chair's new text: the differences {@link DraftRevisedFromText} records. */
 final class TextRevision {
 
-    /** Applies a revision to {@code doc}, keeping its version and status (the fold has moved them on). */
+    /** Applies a revision to {@code doc}: the text changes, the draft's record does not. */
     static Document apply(Document doc, DraftRevisedFromText e) {
         Map<String, Paragraph> byId = new HashMap<>();
         doc.paragraphs().forEach(p -> byId.put(p.id(), p));
@@ -21,9 +21,10 @@ final class TextRevision {
                 () -> "revision orders unknown paragraph " + id)).toList();
         List<Participant> participants = new ArrayList<>(doc.participants());
         e.participants().stream().map(EventText::participant).forEach(participants::add);
-        return new Document(doc.draftId(), doc.version(), doc.status(), EventText.header(e.header()), participants,
-                paragraphs, EventText.inline(e.chapeau()), e.footnotes().stream().map(EventText::footnote).toList(),
-                null, null);
+        // the new text's own parts; the draft's record (version, status, revisions, silence procedure) stays
+        return doc.withHeader(EventText.header(e.header())).withParticipants(participants).withParagraphs(paragraphs)
+                .withChapeau(EventText.inline(e.chapeau()))
+                .withFootnotes(e.footnotes().stream().map(EventText::footnote).toList()).withFootnotesAfter(null);
     }
 
     private TextRevision() {

@@ -24,7 +24,7 @@ class NumberingTest {
                     List.of(new Inline.Text("text " + i))));
         }
         Header header = new Header("TEST/1", null, null, "Test", null, "Declaration");
-        return new Document("d1", 1, DraftStatus.ZERO_DRAFT, header, List.of(), list, List.of(), List.of(), null, null);
+        return Document.empty("d1", header).withVersion(1).withParagraphs(list);
     }
 
     @Test

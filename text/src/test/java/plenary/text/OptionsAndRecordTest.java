@@ -208,8 +208,8 @@ class OptionsAndRecordTest {
             list.add(new Paragraph("p" + (i + 1), section, parts[1].isEmpty() ? null : parts[1],
                     ParagraphStatus.PENDING, text("text " + (i + 1))));
         }
-        return fold(new DraftImported(D, EventText.whole(new Document(null, 0, null, new Header("TEST/1", null, null,
-                "Test", null, "Declaration"), List.of(), list, List.of(), List.of(), null, null)), SECRETARIAT));
+        return fold(new DraftImported(D, EventText.whole(Document.text(new Header("TEST/1", null, null,
+                "Test", null, "Declaration"), List.of(), list, List.of(), List.of(), null)), SECRETARIAT));
     }
 
     @Test

@@ -30,8 +30,8 @@ final class Corrigenda {
         }
         List<Paragraph> paragraphs = parsed.paragraphs().stream()
                 .map(p -> p.withContent(relink(p.content(), sameParticipant))).toList();
-        return new Document(current.draftId(), current.version(), current.status(), parsed.header(), participants,
-                paragraphs, parsed.chapeau(), parsed.footnotes(), parsed.footnotesAfter(), null);
+        return Document.text(parsed.header(), participants, paragraphs, parsed.chapeau(), parsed.footnotes(),
+                parsed.footnotesAfter());
     }
 
     private static List<Inline> relink(List<Inline> content, Map<String, String> sameParticipant) {

@@ -353,8 +353,7 @@ class DraftProjectionTest {
         Paragraph moved = paragraphs.remove(1);
         paragraphs.add(4, moved);
         Paragraph gone = paragraphs.remove(0);
-        Document two = new Document(one.draftId(), 2, one.status(), one.header(), one.participants(), paragraphs,
-                one.chapeau(), one.footnotes(), one.footnotesAfter(), one.contentHash());
+        Document two = one.withVersion(2).withParagraphs(paragraphs);
 
         List<String> client = new ArrayList<>(one.paragraphs().stream().map(Paragraph::id).toList());
         client.removeAll(LiveChange.removed(one, two));

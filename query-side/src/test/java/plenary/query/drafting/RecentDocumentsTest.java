@@ -2,18 +2,15 @@ package plenary.query.drafting;
 
 import org.junit.jupiter.api.Test;
 import plenary.text.Document;
-import plenary.text.DraftStatus;
 import plenary.text.Header;
 
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecentDocumentsTest {
 
     private static Document draft(String id, long version) {
-        return new Document(id, version, DraftStatus.ZERO_DRAFT, new Header("R", null, null, "T", null, "Declaration"),
-                List.of(), List.of(), List.of(), List.of(), null, null);
+        return Document.empty(id, new Header("R", null, null, "T", null, "Declaration")).withVersion(version);
     }
 
     @Test

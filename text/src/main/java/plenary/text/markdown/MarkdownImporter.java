@@ -125,8 +125,7 @@ public final class MarkdownImporter {
                         ? new Footnote(f.label(), f.content(), f.style(), null, f.ruled()) : f)
                 .toList();
         Header header = new Header(reference, date, statusLine, title, venue, kind);
-        Document doc = new Document(null, 0, DraftStatus.ZERO_DRAFT, header, participants, paragraphs, chapeau,
-                notes, null, null);
+        Document doc = Document.text(header, participants, paragraphs, chapeau, notes, null);
         warnings.sort(Comparator.comparingInt(Warning::line).thenComparingInt(Warning::column));
         return new Result(doc, List.copyOf(warnings));
     }

@@ -93,8 +93,8 @@ public final class Differences {
                     break;
                 }
             }
-            return new Document(current.draftId(), current.version(), current.status(), proposed.header(),
-                    participants, linked, remap(proposed.chapeau()), proposed.footnotes(), null, null);
+            return current.withHeader(proposed.header()).withParticipants(participants).withParagraphs(linked)
+                    .withChapeau(remap(proposed.chapeau())).withFootnotes(proposed.footnotes()).withFootnotesAfter(null);
         }
 
         private List<Inline> remap(List<Inline> content) {

@@ -7,6 +7,10 @@ import plenary.drafting.Wording;
 import plenary.drafting.brackets.TextBracketed;
 import plenary.drafting.draft.DraftImported;
 import plenary.drafting.draft.DraftRevisedFromText;
+import plenary.drafting.procedure.RevisionIssued;
+import plenary.drafting.procedure.SilenceBroken;
+import plenary.drafting.procedure.SilenceProcedureStarted;
+import plenary.drafting.procedure.SilenceSubject;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 import plenary.text.Brackets;
@@ -23,6 +27,7 @@ import plenary.text.markdown.MarkdownRenderer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,6 +111,25 @@ class DifferencesTest {
         assertThat(revision.paragraphs()).hasSize(1);
         assertThat(after.section(Section.PREAMBLE).get(1).id()).isEqualTo(before.section(Section.PREAMBLE).get(1).id());
         assertThat(RoundTrip.normalise(MarkdownRenderer.render(after))).isEqualTo(RoundTrip.normalise(text));
+    }
+
+    /** Issue 11: a chair's new text once dropped the revisions issued before and the silence procedure's outcome. */
+    @Test
+    void aNewTextChangesTheTextAndNothingOnRecord() throws IOException {
+        Document before = negotiated();
+        before = Fold.apply(before, new RevisionIssued("d", "Rev.1", SECRETARIAT));
+        before = Fold.apply(before, new SilenceProcedureStarted("d", "s4", Instant.parse("2099-01-01T00:00:00Z"),
+                SilenceSubject.TEXT, SECRETARIAT));
+        before = Fold.apply(before, new SilenceBroken("d", "s4", "not yet", KAZ));
+        String edited = MarkdownRenderer.render(before).replace("Convene", "Convene and host");
+        Document after = Fold.apply(before, revise(before, edited).orElseThrow());
+
+        assertThat(after.revisions()).isEqualTo(before.revisions());
+        assertThat(after.revision("Rev.1")).isPresent();
+        assertThat(after.silenceProcedure()).isEqualTo(before.silenceProcedure());
+        assertThat(after.contentHash()).isEqualTo(before.contentHash());
+        assertThat(after.version()).isEqualTo(before.version() + 1);
+        assertThat(MarkdownRenderer.render(after)).contains("Convene and host");
     }
 
     @Test
