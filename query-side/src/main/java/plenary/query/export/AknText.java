@@ -120,7 +120,8 @@ class AknText implements TextRenderer {
             String date = isoDate(h.date());
             String work = "/akn/un/doc/" + name(h.kind() == null ? "document" : h.kind()) + "/"
                     + (date == null ? "undated" : date) + "/" + name(h.reference() == null ? doc.draftId() : h.reference());
-            String expression = work + "/eng@v" + doc.version();
+            String language = Script.of(doc).iso6392();
+            String expression = work + "/" + language + "@v" + doc.version();
             xml.writeStartElement("meta");
             xml.writeStartElement("identification");
             xml.writeAttribute("source", "#plenary");
@@ -128,7 +129,7 @@ class AknText implements TextRenderer {
             empty("FRBRcountry", "value", "un");
             xml.writeEndElement();
             frbr("FRBRExpression", expression, date, "#secretariat");
-            empty("FRBRlanguage", "language", "eng");
+            empty("FRBRlanguage", "language", language);
             xml.writeEndElement();
             frbr("FRBRManifestation", expression + ".akn", date, "#plenary");
             xml.writeEndElement();

@@ -10,6 +10,7 @@ import plenary.text.Paragraph;
 import plenary.text.Participant;
 import plenary.text.markdown.MarkdownRenderer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,22 +22,31 @@ final class HtmlPage {
 
     private static final String STYLE = """
             @page { size: A4; margin: 2.5cm 2.2cm; }
-            body { font-family: 'Times New Roman', Times, serif; font-size: 12pt; line-height: 1.35;
+            body { font-family: 'Times New Roman', Times, 'DejaVu Serif', serif; font-size: 12pt; line-height: 1.35;
                    max-width: 17cm; margin: 1.5em auto; color: #000; }
             .masthead { width: 100%; border-bottom: 2px solid #000; border-collapse: collapse; margin-bottom: 0.3em; }
             .masthead td { padding: 0 0 0.2em 0; vertical-align: bottom; }
             .kind { font-size: 10pt; }
             .symbol { text-align: right; font-size: 14pt; font-weight: bold; }
             .meta { text-align: right; font-size: 10pt; margin: 0 0 2em 0; }
-            h1 { font-size: 14pt; font-weight: bold; margin: 1.5em 0 0.5em 0; }
+            h1 { font-size: 14pt; font-weight: bold; margin: 1.5em 0 0.5em 0; text-align: left; }
+            .rtl h1 { text-align: right; }
+            sup { font-size: 0.7em; line-height: 0; }
             .venue { font-style: italic; margin: 0 0 1.5em 0; }
             h2, h3, h4 { font-size: 12pt; font-weight: bold; text-align: center; margin: 1.2em 0 0.6em 0; }
             p.para { margin: 0 0 0.8em 0; text-align: justify; }
-            p.numbered { padding-left: 3em; text-indent: -3em; }
+            p.numbered { padding-left: 3em; position: relative; }
             p.depth-1 { margin-left: 3em; }
             p.depth-2 { margin-left: 6em; }
             p.depth-3 { margin-left: 9em; }
-            .num { display: inline-block; width: 3em; text-indent: 0; }
+            .num { position: absolute; left: 0; top: 0; }
+            .rtl { direction: rtl; }
+            .rtl .symbol, .rtl .meta { text-align: left; }
+            .rtl p.numbered { padding-left: 0; padding-right: 3em; }
+            .rtl p.depth-1 { margin-left: 0; margin-right: 3em; }
+            .rtl p.depth-2 { margin-left: 0; margin-right: 6em; }
+            .rtl p.depth-3 { margin-left: 0; margin-right: 9em; }
+            .rtl .num { left: auto; right: 0; }
             .chapeau { margin: 0.8em 0; }
             .note { font-style: italic; color: #444; }
             .holders { font-size: 9pt; color: #555; }
@@ -60,19 +70,35 @@ final class HtmlPage {
     }
 
     static String render(Document doc, TextRenderer.RenderOptions options) {
-        return new HtmlPage(doc, options).page();
+        return render(doc, options, "");
     }
 
-    private String page() {
+    /** The page with {@code style} after its own rules: a medium's own fonts, say. */
+    static String render(Document doc, TextRenderer.RenderOptions options, String style) {
+        return new HtmlPage(doc, options).page(style);
+    }
+
+    private String page(String style) {
         var h = doc.header();
-        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
+        Script script = Script.of(doc);
+        boolean rtl = script.rightToLeft();
+        List<String> classes = new ArrayList<>();
+        if (options.highlightBrackets()) {
+            classes.add("highlight");
+        }
+        if (rtl) {
+            classes.add("rtl");
+        }
+        out.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"")
+                .append(script.language() == null ? "" : " lang=\"" + script.language() + "\"")
+                .append(rtl ? " dir=\"rtl\"" : "").append(">\n<head>\n")
                 .append("<meta charset=\"UTF-8\"/>\n<title>").append(escape(title())).append("</title>\n")
-                .append("<style>").append(STYLE).append("</style>\n</head>\n<body")
-                .append(options.highlightBrackets() ? " class=\"highlight\"" : "").append(">\n");
+                .append("<style>").append(STYLE).append(style).append("</style>\n</head>\n<body")
+                .append(classes.isEmpty() ? "" : " class=\"" + String.join(" ", classes) + "\"").append(">\n");
         out.append("<table class=\"masthead\"><tr><td class=\"kind\">").append(escape(nonNull(h.kind())))
                 .append("</td><td class=\"symbol\">").append(escape(nonNull(h.reference()))).append("</td></tr></table>\n");
         out.append("<p class=\"meta\">");
-        line(h.statusLine() != null ? h.statusLine() : null);
+        line(MarkdownRenderer.statusLine(doc));
         line(h.date());
         line(options.clean() ? "Clean view: every bracket's first alternative accepted" : null);
         out.append("</p>\n");
