@@ -64,7 +64,7 @@ class AknText implements TextRenderer {
     public byte[] render(Document document, RenderOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = Printable.xml(XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8"));
             new Writer(document, xml, options.checkpoint()).write();
             xml.close();
         } catch (XMLStreamException e) {

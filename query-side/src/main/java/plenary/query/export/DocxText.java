@@ -61,11 +61,14 @@ class DocxText implements TextRenderer {
         private final Document doc;
         private final RenderOptions options;
         private final XWPFDocument word;
+        /** Persian and Arabic read right to left: Word lays such paragraphs and runs out mirrored. */
+        private final boolean rtl;
 
         Writer(Document doc, RenderOptions options, XWPFDocument word) {
             this.doc = doc;
             this.options = options;
             this.word = word;
+            this.rtl = Script.of(doc).rightToLeft();
         }
 
         void write() {
@@ -76,7 +79,7 @@ class DocxText implements TextRenderer {
             line(options.clean() ? "Clean view: every bracket's first alternative accepted" : null,
                     ParagraphAlignment.RIGHT, false, true, 10);
             if (h.title() != null) {
-                XWPFParagraph title = word.createParagraph();
+                XWPFParagraph title = paragraph(word.createParagraph());
                 title.setSpacingBefore(240);
                 title.setSpacingAfter(240);
                 List<String> lines = h.title().lines().toList();
@@ -102,7 +105,7 @@ class DocxText implements TextRenderer {
             if (text == null) {
                 return;
             }
-            XWPFParagraph p = word.createParagraph();
+            XWPFParagraph p = paragraph(word.createParagraph());
             p.setAlignment(alignment);
             p.setSpacingAfter(0);
             XWPFRun run = run(p, text);
@@ -113,7 +116,7 @@ class DocxText implements TextRenderer {
 
         private void paragraph(Paragraph p) {
             if (p.heading()) {
-                XWPFParagraph heading = word.createParagraph();
+                XWPFParagraph heading = paragraph(word.createParagraph());
                 heading.setAlignment(ParagraphAlignment.CENTER);
                 heading.setSpacingBefore(240);
                 heading.setSpacingAfter(120);
@@ -128,7 +131,7 @@ class DocxText implements TextRenderer {
         }
 
         private XWPFParagraph body(int depth, boolean numbered) {
-            XWPFParagraph para = word.createParagraph();
+            XWPFParagraph para = paragraph(word.createParagraph());
             para.setAlignment(ParagraphAlignment.BOTH);
             para.setSpacingAfter(200);
             int left = INDENT * (2 * depth + (numbered ? 2 : 0));
@@ -180,7 +183,7 @@ class DocxText implements TextRenderer {
             }
             XWPFFootnote footnote = word.createFootnote();
             para.addFootnoteReference(footnote);
-            XWPFParagraph text = footnote.createParagraph();
+            XWPFParagraph text = paragraph(footnote.createParagraph());
             footnote.ensureFootnoteRef(text);
             run(text, " ");
             inline(text, note.content(), false, false);
@@ -201,10 +204,20 @@ class DocxText implements TextRenderer {
             return run;
         }
 
-        private static XWPFRun run(XWPFParagraph para, String text) {
+        private XWPFParagraph paragraph(XWPFParagraph para) {
+            if (rtl) {
+                (para.getCTP().isSetPPr() ? para.getCTP().getPPr() : para.getCTP().addNewPPr()).addNewBidi();
+            }
+            return para;
+        }
+
+        private XWPFRun run(XWPFParagraph para, String text) {
             XWPFRun run = para.createRun();
             run.setFontFamily(FONT);
-            run.setText(text);
+            if (rtl && Script.of(text).rightToLeft()) {
+                (run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr()).addNewRtl();
+            }
+            run.setText(Printable.of(text));
             return run;
         }
     }

@@ -225,19 +225,16 @@ final class HtmlPage {
     }
 
     static String escape(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        String printable = Printable.of(text);
+        StringBuilder sb = new StringBuilder(printable.length());
+        for (int i = 0; i < printable.length(); i++) {
+            char c = printable.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t') {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(c);
             }
         }
         return sb.toString();

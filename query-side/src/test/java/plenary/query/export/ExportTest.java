@@ -169,6 +169,36 @@ class ExportTest {
         }
     }
 
+    @Test
+    void everyExportStaysValidWhateverCharactersTheRecordHolds() throws Exception {
+        String bad = "\u0001\u0008\u001F\u007F\u0085\uFFFE\uFFFF\uFDD0\uD800\uDC00\u202E\u2066";
+        Document doc = MarkdownImporter.parse("""
+                Ref: X/%1$s/1
+
+                **Title %1$s**
+
+                ***Venue %1$s***
+
+                1. Words %1$s [and %1$s][or %1$s]<sup>1</sup> end.
+
+                ---
+
+                <sup>1</sup> Note %1$s.
+                """.formatted(bad), new IdAllocator(1), "Secretariat");
+
+        String html = HtmlPage.render(doc, new TextRenderer.RenderOptions(false, true, true));
+        org.w3c.dom.Document akn = xml(new AknText().render(doc, PLAIN));
+        try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(new DocxText().render(doc, PLAIN)));
+             PDDocument pdf = Loader.loadPDF(new PdfText().render(doc, PLAIN))) {
+            assertThat(text(word)).contains("Words \uFFFD").doesNotContain("\u0001", "\u202E");
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Words", "Note");
+        }
+        xml(html.getBytes(StandardCharsets.UTF_8));
+        assertThat(html).contains("Words \uFFFD").doesNotContain("\u0001", "\u202E", "\uFFFE");
+        assertThat(akn.getDocumentElement().getTextContent()).contains("Words \uFFFD", "Note \uFFFD")
+                .doesNotContain("\u202E");
+    }
+
     private static int bracketsInMarkdown(Document doc) {
         String md = plenary.text.markdown.MarkdownRenderer.render(doc);
         return count(md.replace("\\[", ""), '[') - count(md, '^');
