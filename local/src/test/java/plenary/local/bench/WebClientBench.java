@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import plenary.devdb.DevDatabase;
 import plenary.local.Client;
 import plenary.local.DemoRoom;
+import plenary.local.LongText;
 import plenary.local.Plenary;
 import plenary.local.browser.Page;
 
@@ -38,7 +39,7 @@ class WebClientBench {
             String seed = DemoRoom.open(plenary.commandPort());
             Client secretariat = new Client(plenary.commandPort(), "secretariat");
             Client reader = new Client(plenary.queryPort(), "chair");
-            String text = LongTextImportBench.longText();
+            String text = LongText.text();
             Client.Response imported = secretariat.post("/api/drafts/import", "text/markdown", text);
             assertThat(imported.status()).isEqualTo(201);
             String longDraft = imported.json().get("draftId").asText();
