@@ -3,7 +3,6 @@ package plenary.access;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import plenary.identity.Accounts;
 import plenary.identity.Actor;
 import plenary.identity.Role;
 

@@ -1,7 +1,7 @@
 package plenary.local;
 
 import plenary.devdb.DevDatabase;
-import plenary.identity.DemoAccounts;
+import plenary.access.DemoAccounts;
 
 import java.nio.file.Path;
 import java.time.Duration;

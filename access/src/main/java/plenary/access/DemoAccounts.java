@@ -1,4 +1,7 @@
-package plenary.identity;
+package plenary.access;
+
+import plenary.identity.Actor;
+import plenary.identity.Role;
 
 import java.util.List;
 
