@@ -1,0 +1,47 @@
+// The out-of-process benchmarks of issue 12: clients are other processes, as a deployment's are.
+//   cd bench && npm install && cd .. && mvn -q -B -DskipTests package
+//   node bench/run.mjs fanout [--subscribers=193 --rate=50 --changes=500 --warmup=100 --processes=4]
+//   node bench/run.mjs size   (20 subscribers at 10/s, seed vs --paragraphs=500)
+//   node bench/run.mjs thousand (1,000 subscribers at 10/s)
+// Every figure is printed with the load average and the cores each process used. Only correctness fails a run.
+import { fanout, startShareDB } from './lib/fanout.mjs';
+import { startPlenary } from './lib/plenary.mjs';
+
+const [scenario = 'fanout', ...rest] = process.argv.slice(2);
+const args = Object.fromEntries(rest.filter(a => a.startsWith('--')).map(a => {
+  const [k, v = 'true'] = a.slice(2).split('=');
+  return [k, v];
+}));
+const num = (k, d) => (args[k] === undefined ? d : Number(args[k]));
+const systems = (args.systems ?? 'plenary,sharedb').split(',');
+
+const scenarios = {
+  fanout: [{ subscribers: num('subscribers', 193), rate: num('rate', 50), changes: num('changes', 500),
+    warmup: num('warmup', 100), paragraphs: num('paragraphs', 13), processes: num('processes', 4) }],
+  size: [13, num('paragraphs', 500)].map(paragraphs => ({ subscribers: num('subscribers', 20), rate: num('rate', 10),
+    changes: num('changes', 300), warmup: num('warmup', 50), paragraphs, processes: num('processes', 2), plenaryOnly: true })),
+  thousand: [{ subscribers: num('subscribers', 1000), rate: num('rate', 10), changes: num('changes', 300),
+    warmup: num('warmup', 50), paragraphs: num('paragraphs', 13), processes: num('processes', 4) }],
+};
+if (!scenarios[scenario]) {
+  console.error(`unknown scenario ${scenario}: one of ${Object.keys(scenarios).join(', ')}`);
+  process.exit(2);
+}
+
+let plenary, sharedb, failed = false;
+try {
+  for (const opts of scenarios[scenario]) {
+    const run = { settle: num('settle', 3000), ...opts };
+    for (const kind of systems) {
+      if (kind === 'sharedb' && opts.plenaryOnly) continue;
+      if (kind === 'plenary') plenary ??= await startPlenary();
+      if (kind === 'sharedb') sharedb ??= await startShareDB();
+      const result = await fanout({ kind, server: kind === 'plenary' ? plenary : sharedb }, run);
+      failed ||= result.lost + result.reordered + result.duplicated > 0;
+    }
+  }
+} finally {
+  await plenary?.stop();
+  await sharedb?.stop();
+}
+process.exit(failed ? 1 : 0);
