@@ -38,7 +38,7 @@ import java.util.List;
  * Pure and deterministic. The aggregate folds with it to check its rules; every projection folds with it to
  * render. An event that the fold cannot apply was never valid, so it fails loudly rather than guessing.
  * Each kind of change lives with its feature: {@link BracketEdits}, {@link ParagraphEdits},
- * {@link ParticipantEdits} and {@link RecordEdits}.
+ * {@link ParticipantEdits} and {@link ProcedureEdits}.
  */
 public final class Fold {
 
@@ -131,16 +131,16 @@ public final class Fold {
         }
         // the record: revisions, procedures, finalisation
         if (event instanceof RevisionIssued e) {
-            return RecordEdits.revision(doc, e.label());
+            return ProcedureEdits.revision(doc, e.label());
         }
         if (event instanceof SilenceProcedureStarted e) {
-            return RecordEdits.startSilence(doc, e);
+            return ProcedureEdits.startSilence(doc, e);
         }
         if (event instanceof SilenceBroken e) {
-            return RecordEdits.breakSilence(doc, e);
+            return ProcedureEdits.breakSilence(doc, e);
         }
         if (event instanceof SilenceProcedureConcluded e) {
-            return RecordEdits.concludeSilence(doc, e);
+            return ProcedureEdits.concludeSilence(doc, e);
         }
         // ---- a revision from a chair's new text (issue 6): the differences, in one event
         if (event instanceof DraftRevisedFromText e) {
@@ -148,17 +148,17 @@ public final class Fold {
         }
         // ----
         if (event instanceof DraftFinalised e) {
-            return RecordEdits.finalise(doc, e.contentHash());
+            return ProcedureEdits.finalise(doc, e.contentHash());
         }
         if (event instanceof CorrigendumIssued e) {
-            return RecordEdits.corrigendum(doc, e);
+            return ProcedureEdits.corrigendum(doc, e);
         }
         throw new IllegalArgumentException("the fold does not know " + event.getClass().getName());
     }
 
     /** The document as finalising would leave it, before its hash is known: the hash is taken over this text. */
     public static Document asFinal(Document doc) {
-        return RecordEdits.asFinal(doc);
+        return ProcedureEdits.asFinal(doc);
     }
 
     /**

@@ -1,7 +1,7 @@
 package plenary.command.drafting;
 
 /** What a command handler answers: the draft's new version and, where the command made one, the new id. */
-public record Receipt(long version, String id, String contentHash) {
+record Receipt(long version, String id, String contentHash) {
 
     static Receipt of(long version) {
         return new Receipt(version, null, null);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import plenary.command.drafting.Receipt;
 import plenary.devdb.DevDatabase;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.Participation;
@@ -27,7 +26,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -134,6 +135,9 @@ class HistoryBench {
     }
 
     /** The negotiation: a model of the open words and brackets, so that every command is one the rules accept. */
+    private record Receipt(long version, String id) {
+    }
+
     private static final class Negotiation {
 
         private record Slot(String paragraphId, String word) {
@@ -225,10 +229,22 @@ class HistoryBench {
             }
         }
 
+        /** The aggregate's answer is the command side's own (package-private) record: read its two components. */
         private Receipt send(Object command) {
-            Receipt r = gateway.sendAndWait(command);
-            version = r.version();
-            return r;
+            Record answer = gateway.sendAndWait(command);
+            try {
+                var components = answer.getClass().getRecordComponents();
+                Map<String, Object> values = new HashMap<>();
+                for (var c : components) {
+                    c.getAccessor().setAccessible(true);
+                    values.put(c.getName(), c.getAccessor().invoke(answer));
+                }
+                Receipt r = new Receipt((Long) values.get("version"), (String) values.get("id"));
+                version = r.version();
+                return r;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private Actor delegation() {

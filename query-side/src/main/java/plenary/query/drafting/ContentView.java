@@ -28,7 +28,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = ContentView.Verbatim.class, name = "verbatim")
 })
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
-public sealed interface ContentView {
+sealed interface ContentView {
 
     record Text(String text) implements ContentView {
     }

@@ -96,7 +96,7 @@ public class DraftDocuments {
     /** The one loop that folds recorded events again: from {@code from} (null: the first event) up to {@code to}. */
     private Document fold(String draftId, Document from, long to, Consumer<Step> steps) {
         Document doc = from;
-        for (DraftTable.RecordedEvent e : table.eventsBetween(draftId, from == null ? 0 : from.version(), to)) {
+        for (LiveChange e : table.eventsBetween(draftId, from == null ? 0 : from.version(), to)) {
             DraftEvent event = event(e);
             Document after = Fold.apply(doc, event);
             steps.accept(new Step(doc, after, event, e.timestamp()));
@@ -105,7 +105,7 @@ public class DraftDocuments {
         return doc;
     }
 
-    private DraftEvent event(DraftTable.RecordedEvent recorded) {
+    private DraftEvent event(LiveChange recorded) {
         try {
             Class<? extends DraftEvent> type = Events.ofKind(recorded.type())
                     .orElseThrow(() -> new IllegalArgumentException("no event is called " + recorded.type()));

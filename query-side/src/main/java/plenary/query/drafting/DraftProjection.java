@@ -56,14 +56,14 @@ class DraftProjection {
         Document before = version == 1 ? null : current
                 .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
         Document after = Fold.apply(before, event);
-        var recorded = new DraftTable.RecordedEvent(version, event.getClass().getSimpleName(), event.actor(), at,
+        var change = new LiveChange(event.draftId(), version, event.getClass().getSimpleName(), event.actor(), at,
                 json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
                 LiveChange.placed(before, after), LiveChange.removed(before, after));
-        table.append(event.draftId(), recorded);
+        table.append(change);
         listeners.forEach(listener -> listener.folded(before, after, event, at));
         // memory last: an event that fails above leaves no trace here, so its retry folds it again
         save(after, at);
-        live.afterCommit(LiveChange.of(event.draftId(), recorded));
+        live.afterCommit(change);
     }
 
     /** The draft as last folded: in this unit of work, just before, or as the table has it. */

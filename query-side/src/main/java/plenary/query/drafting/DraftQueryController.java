@@ -62,7 +62,7 @@ class DraftQueryController {
     }
 
     @GetMapping("/{draftId}/events")
-    List<DraftTable.RecordedEvent> events(@PathVariable String draftId, @RequestParam(defaultValue = "0") long after) {
+    List<LiveChange> events(@PathVariable String draftId, @RequestParam(defaultValue = "0") long after) {
         if (after < 0) {
             throw new IllegalArgumentException("after is a version: 0 or more");
         }

@@ -22,15 +22,6 @@ class DraftTable implements Admissions {
     record Summary(String draftId, String reference, String title, String status, long version) {
     }
 
-    /**
-     * An event as readers get it: {@code status}, {@code paragraphs}, {@code placed} and {@code removed} say what
-     * it changed, as in {@link LiveChange}, so that catching up with {@code /events?after=N} is receiving live.
-     */
-    record RecordedEvent(long version, String type, Actor actor, Instant timestamp, JsonNode payload,
-                         String status, List<DraftView.ParagraphView> paragraphs,
-                         List<LiveChange.Placement> placed, List<String> removed) {
-    }
-
     private static final TypeReference<List<DraftView.ParagraphView>> PARAGRAPHS = new TypeReference<>() {
     };
     private static final TypeReference<List<LiveChange.Placement>> PLACED = new TypeReference<>() {
@@ -84,38 +75,38 @@ class DraftTable implements Admissions {
                 .query(Summary.class).list();
     }
 
-    void append(String draftId, RecordedEvent event) {
+    void append(LiveChange event) {
         db.sql("""
                 INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload, status, paragraphs,
                                          placed, removed)
                 VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb),
                         CAST(? AS jsonb))
                 """)
-                .params(draftId, event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
+                .params(event.draftId(), event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
                         write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
                         write(event.removed()))
                 .update();
     }
 
-    List<RecordedEvent> eventsAfter(String draftId, long after) {
+    List<LiveChange> eventsAfter(String draftId, long after) {
         return db.sql("""
                 SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version > ? ORDER BY version
                 """)
-                .params(draftId, after).query(this::recorded).list();
+                .params(draftId, after).query((rs, i) -> change(draftId, rs)).list();
     }
 
     /** The events after version {@code after} up to and including version {@code upTo}. */
-    List<RecordedEvent> eventsBetween(String draftId, long after, long upTo) {
+    List<LiveChange> eventsBetween(String draftId, long after, long upTo) {
         return db.sql("""
                 SELECT version, type, actor, occurred_at, payload, status, paragraphs, placed, removed FROM draft_event
                 WHERE draft_id = ? AND version > ? AND version <= ? ORDER BY version
                 """)
-                .params(draftId, after, upTo).query(this::recorded).list();
+                .params(draftId, after, upTo).query((rs, i) -> change(draftId, rs)).list();
     }
 
-    private RecordedEvent recorded(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new RecordedEvent(rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
+    private LiveChange change(String draftId, java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LiveChange(draftId, rs.getLong(1), rs.getString(2), read(rs.getString(3), Actor.class),
                 rs.getTimestamp(4).toInstant(), read(rs.getString(5), JsonNode.class), rs.getString(6),
                 read(rs.getString(7), PARAGRAPHS), read(rs.getString(8), PLACED), read(rs.getString(9), IDS));
     }

@@ -16,14 +16,14 @@ import plenary.text.markdown.MarkdownRenderer;
 import java.util.List;
 
 /** A draft as API.md's {@code GET /api/drafts/{d}} shows it: paragraphs as inline Markdown, with their brackets. */
-public record DraftView(String draftId, long version, DraftStatus status, String reference, String symbol,
+record DraftView(String draftId, long version, DraftStatus status, String reference, String symbol,
                         String title, String date, String venue, String kind, String statusLine,
                         List<ParticipantView> participants, String chapeau, List<ContentView> chapeauContent,
                         List<ParagraphView> paragraphs,
                         List<FootnoteView> footnotes, List<Revision> revisions, SilenceProcedure silenceProcedure,
                         String contentHash) {
 
-    public record ParticipantView(String participantId, String code, String name, Participation participation,
+    record ParticipantView(String participantId, String code, String name, Participation participation,
                                   boolean observer) {
     }
 
@@ -31,7 +31,7 @@ public record DraftView(String draftId, long version, DraftStatus status, String
      * {@code label} is the number as the text writes it ("(v)", "3bis."), {@code depth} nests sub-paragraphs,
      * {@code heading} is a heading's level (0: a paragraph); {@code content} is {@code text} as a tree.
      */
-    public record ParagraphView(String paragraphId, Section section, String number, ParagraphStatus status,
+    record ParagraphView(String paragraphId, Section section, String number, ParagraphStatus status,
                                 String text, List<BracketView> brackets, List<Paragraph.Agreement> agreements,
                                 String label, int depth, int heading, List<ContentView> content) {
     }
@@ -40,16 +40,16 @@ public record DraftView(String draftId, long version, DraftStatus status, String
      * Every bracket of a paragraph, nested ones included; the bracketed words as they stood come first. An
      * OPTIONS bracket holds a whole paragraph's options.
      */
-    public record BracketView(String bracketId, String raisedBy, Inline.Bracket.Kind kind,
+    record BracketView(String bracketId, String raisedBy, Inline.Bracket.Kind kind,
                               List<AlternativeView> alternatives) {
     }
 
     /** {@code attribution} is how a compilation text tags it: "(KAZ; TUR: retain; AFG: delete)". */
-    public record AlternativeView(String alternativeId, String text, String proposedBy, List<String> supporters,
+    record AlternativeView(String alternativeId, String text, String proposedBy, List<String> supporters,
                                   List<String> objectors, String attribution) {
     }
 
-    public record FootnoteView(String label, String text, List<ContentView> content) {
+    record FootnoteView(String label, String text, List<ContentView> content) {
     }
 
     static DraftView of(Document doc) {

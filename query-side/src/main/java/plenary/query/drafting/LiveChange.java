@@ -19,23 +19,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What a live client receives for one event, and what {@code /events?after=N} answers for it too: enough to
+ * What a live client receives for one event, and what {@code /events?after=N} answers for it too, kept in the
+ * table {@code draft_event} (so that catching up is receiving live): enough to
  * update a client's copy without fetching the draft again, whatever the kind of event. That is the event, every
  * paragraph it changed, rendered; where it put paragraphs ({@code placed}: each new paragraph, and each whose
  * predecessor changed, with the one it now follows, null for the first); and the paragraphs it removed.
  */
-public record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp,
-                         JsonNode payload, String status, List<DraftView.ParagraphView> paragraphs,
-                         List<Placement> placed, List<String> removed)
+record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp, JsonNode payload,
+                  String status, List<DraftView.ParagraphView> paragraphs, List<Placement> placed,
+                  List<String> removed)
         implements LiveChannel.Change {
 
     /** Paragraph {@code paragraphId} now follows paragraph {@code after} (null: it comes first). */
-    public record Placement(String paragraphId, String after) {
-    }
-
-    static LiveChange of(String draftId, DraftTable.RecordedEvent event) {
-        return new LiveChange(draftId, event.version(), event.type(), event.actor(), event.timestamp(),
-                event.payload(), event.status(), event.paragraphs(), event.placed(), event.removed());
+    record Placement(String paragraphId, String after) {
     }
 
     /**

@@ -4,7 +4,7 @@ import org.springframework.http.MediaType;
 import plenary.text.Document;
 
 /** One format of {@code GET /api/drafts/{d}/text?format=…}. Each renderer is a Spring bean. */
-public interface TextRenderer {
+interface TextRenderer {
 
     /** The value of {@code format=} that selects this renderer. */
     String format();

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * are always read from the store with the processor's own token, and it also looks again after
  * {@code fallback} without one, so a lost notification costs latency, never an event.
  */
-public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
     private final EventSignal signal;

@@ -186,14 +186,14 @@ class DraftProjectionTest {
     void everyEventIsRecordedInOrderWithItsVersionTypeActorAndPayload() throws Exception {
         deliver(0, events.size());
 
-        List<DraftTable.RecordedEvent> all = table.eventsAfter(D, 0);
-        assertThat(all).extracting(DraftTable.RecordedEvent::version).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(all).extracting(DraftTable.RecordedEvent::type).containsExactly("DraftImported",
+        List<LiveChange> all = table.eventsAfter(D, 0);
+        assertThat(all).extracting(LiveChange::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(all).extracting(LiveChange::type).containsExactly("DraftImported",
                 "DelegationAdmitted", "TextBracketed", "AlternativeProposed", "AlternativeAccepted");
-        assertThat(all).extracting(DraftTable.RecordedEvent::actor)
+        assertThat(all).extracting(LiveChange::actor)
                 .containsExactly(SECRETARIAT, SECRETARIAT, KAZ, TJK, CHAIR);
         for (int i = 0; i < all.size(); i++) {
-            DraftTable.RecordedEvent recorded = all.get(i);
+            LiveChange recorded = all.get(i);
             DraftEvent event = events.get(i);
             assertThat(recorded.timestamp()).isEqualTo(at(i));
             assertThat(recorded.payload()).isEqualTo(asStoredJson(event));
@@ -204,7 +204,7 @@ class DraftProjectionTest {
         assertThat(bracketed.get("quote").asText()).isEqualTo("manage borders");
         assertThat(bracketed.get("paragraphId").asText()).isEqualTo(ppV);
 
-        assertThat(table.eventsAfter(D, 2)).extracting(DraftTable.RecordedEvent::version).containsExactly(3L, 4L, 5L);
+        assertThat(table.eventsAfter(D, 2)).extracting(LiveChange::version).containsExactly(3L, 4L, 5L);
         assertThat(table.eventsAfter(D, 2)).isEqualTo(all.subList(2, 5));
         assertThat(table.eventsAfter(D, 5)).isEmpty();
         assertThat(table.eventsAfter("no-such-draft", 0)).isEmpty();
@@ -214,7 +214,7 @@ class DraftProjectionTest {
     void aRedeliveredEventChangesNothing() {
         deliver(0, events.size());
         Document before = stored();
-        List<DraftTable.RecordedEvent> eventsBefore = table.eventsAfter(D, 0);
+        List<LiveChange> eventsBefore = table.eventsAfter(D, 0);
         List<DraftTable.Summary> summariesBefore = table.summaries();
         int messagesBefore = sent.size();
 
@@ -310,7 +310,7 @@ class DraftProjectionTest {
         List<LiveChange> live = liveChanges();
 
         for (int after = 0; after <= events.size(); after++) {
-            List<LiveChange> caughtUp = table.eventsAfter(D, after).stream().map(e -> LiveChange.of(D, e)).toList();
+            List<LiveChange> caughtUp = table.eventsAfter(D, after);
             assertThat(asStoredJson(caughtUp)).as("/events?after=%d", after)
                     .isEqualTo(asStoredJson(live.subList(after, live.size())));
         }

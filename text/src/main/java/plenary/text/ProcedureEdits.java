@@ -9,8 +9,8 @@ import plenary.drafting.procedure.SilenceSubject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How the draft's record changes: revisions, silence procedures, finalisation and corrigenda. */
-final class RecordEdits {
+/** How the draft's procedure changes: revisions, silence procedures, finalisation and corrigenda. */
+final class ProcedureEdits {
 
     /** A revision stands for the version its own event makes, which gives the symbol its suffix. */
     static Document revision(Document doc, String label) {
@@ -58,6 +58,6 @@ final class RecordEdits {
                 .withContentHash(e.contentHash()).withRevisions(revisions);
     }
 
-    private RecordEdits() {
+    private ProcedureEdits() {
     }
 }

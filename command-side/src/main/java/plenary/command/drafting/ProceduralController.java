@@ -25,10 +25,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The secretariat's record of the text: footnotes, numbering, revisions, silence procedures and corrigenda. */
+/** The secretariat's procedural work on the text: footnotes, numbering, revisions, silence procedures and corrigenda. */
 @RestController
 @RequestMapping("/api/drafts/{draftId}")
-class RecordController {
+class ProceduralController {
 
     record NewFootnote(String paragraphId, String quote, String text) {
     }
@@ -46,7 +46,7 @@ class RecordController {
 
     private final CommandSender commands;
 
-    RecordController(CommandSender commands) {
+    ProceduralController(CommandSender commands) {
         this.commands = commands;
     }
 

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * the event store and checks them against the signed checkpoints, and {@code GET /api/drafts/{d}/events?format=ndjson} exports the stored events for the offline verifier.
  */
 @RestController
-class RecordController {
+class VerificationController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson;charset=UTF-8");
 
@@ -41,7 +41,7 @@ class RecordController {
     private final DraftDocuments documents;
     private final RecordTrust trust;
 
-    RecordController(StoredRecord record, DraftDocuments documents, RecordTrust trust) {
+    VerificationController(StoredRecord record, DraftDocuments documents, RecordTrust trust) {
         this.record = record;
         this.documents = documents;
         this.trust = trust;
