@@ -52,6 +52,12 @@ public final class Plenary implements AutoCloseable {
         return new Plenary(command, query);
     }
 
+    /** One side alone, as a node of the scale-out ({@link ScaleOut}): the database and port as for {@link #start}. */
+    static ConfigurableApplicationContext startSide(boolean command, DevDatabase db, int port, String... more) {
+        var builder = command ? CommandSideApplication.builder() : QuerySideApplication.builder();
+        return builder.profiles("local").properties("spring.main.banner-mode=off").run(arguments(db, port, more));
+    }
+
     private static String[] arguments(DevDatabase db, int port, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=" + port,
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
@@ -60,7 +66,7 @@ public final class Plenary implements AutoCloseable {
         return arguments.toArray(String[]::new);
     }
 
-    private static String newKey() {
+    static String newKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

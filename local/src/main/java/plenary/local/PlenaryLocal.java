@@ -7,10 +7,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
-/** {@code java -jar local/target/plenary-local.jar}: the whole of Plenary on this machine, with one command. */
+/**
+ * {@code java -jar local/target/plenary-local.jar}: the whole of Plenary on this machine, with one command; with
+ * {@code scale-out}, two nodes of each side ({@link ScaleOut}).
+ */
 public final class PlenaryLocal {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("scale-out")) {
+            ScaleOut.main(args);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("node")) {
+            ScaleOut.node(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         long started = System.nanoTime();
         Path data = Path.of(System.getProperty("plenary.data", ".plenary/pg")).toAbsolutePath();
         int commandPort = Integer.getInteger("plenary.command.port", envInt("PLENARY_COMMAND_PORT", 8081));

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
@@ -20,13 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * STOMP over WebSocket at /ws with a simple in-memory broker for /topic: authenticated on CONNECT, guarded on
- * SUBSCRIBE and SEND, in order both ways, with heartbeats that find dead connections and a bounded send queue
- * per connection ({@link LiveLimits}).
+ * STOMP over WebSocket at /ws with a simple in-memory broker for /topic, or RabbitMQ behind Spring's broker relay
+ * ({@link LiveRelay}): authenticated on CONNECT, guarded on SUBSCRIBE and SEND, in order both ways, with heartbeats
+ * that find dead connections and a bounded send queue per connection ({@link LiveLimits}).
  */
 @Configuration
 @EnableWebSocketMessageBroker
-@EnableConfigurationProperties(LiveLimits.class)
+@EnableConfigurationProperties({LiveLimits.class, LiveRelay.class})
 class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
     private final StompAuthentication authentication;
@@ -34,19 +35,21 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     private final SubscriptionReceipts receipts;
     private final PresenceListener presence;
     private final LiveLimits limits;
+    private final LiveRelay relay;
     private final WebOrigins origins;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
     /** Closes dropped connections, which may take up to the send time limit each. */
     private final ExecutorService closer = Executors.newCachedThreadPool(new CustomizableThreadFactory("live-close-"));
 
     LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts,
-               PresenceListener presence, LiveLimits limits, WebOrigins origins) {
+               PresenceListener presence, LiveLimits limits, LiveRelay relay, WebOrigins origins) {
         this.authentication = authentication;
         this.origins = origins;
         this.guard = guard;
         this.receipts = receipts;
         this.presence = presence;
         this.limits = limits;
+        this.relay = relay;
         heartbeats.setThreadNamePrefix("live-heartbeat-");
         heartbeats.initialize();
     }
@@ -62,8 +65,18 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         long heartbeat = limits.heartbeat().toMillis();
-        registry.enableSimpleBroker("/topic").setTaskScheduler(heartbeats)
-                .setHeartbeatValue(new long[]{heartbeat, heartbeat});
+        if (relay.enabled()) {
+            // every client session gets its own STOMP connection to RabbitMQ, which keeps its subscriptions and
+            // heartbeats; if the broker goes away each client gets an ERROR frame and reconnects
+            registry.enableStompBrokerRelay("/topic").setRelayHost(relay.host()).setRelayPort(relay.port())
+                    .setClientLogin(relay.login()).setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login()).setSystemPasscode(relay.passcode())
+                    .setVirtualHost(relay.virtualHost()).setTaskScheduler(heartbeats)
+                    .setSystemHeartbeatSendInterval(heartbeat).setSystemHeartbeatReceiveInterval(heartbeat);
+        } else {
+            registry.enableSimpleBroker("/topic").setTaskScheduler(heartbeats)
+                    .setHeartbeatValue(new long[]{heartbeat, heartbeat});
+        }
         registry.setApplicationDestinationPrefixes("/app");
     }
 
@@ -92,7 +105,10 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
     @Override
     public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(authentication, guard, receipts, presence);
+        // RabbitMQ answers a SUBSCRIBE's receipt itself, once the subscription is really there
+        registration.interceptors(relay.enabled()
+                ? new ChannelInterceptor[]{authentication, guard, presence}
+                : new ChannelInterceptor[]{authentication, guard, receipts, presence});
     }
 
     @Override

@@ -1,9 +1,18 @@
 package plenary.query.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import plenary.identity.Actor;
@@ -14,7 +23,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +42,11 @@ import java.util.regex.Pattern;
  * between are sent once, as the latest list with the latest change. Since every message carries the whole room,
  * nothing is lost, and a client that SUBSCRIBEs and UNSUBSCRIBEs in a loop can no longer make every other client
  * receive the room on every frame.
+ * <p>
+ * Behind a relay ({@link LiveRelay}) each node still tracks its own connections here, but a room's list is the one
+ * all nodes keep in {@link SharedRooms}, and a node's beat, once a second, also sweeps the members of dead nodes out
+ * of their rooms. A new listener to presence then gets the room straight from this node, since a broadcast through
+ * the broker could overtake its SUBSCRIBE there.
  */
 @Component
 class Presence {
@@ -49,7 +65,12 @@ class Presence {
     private record Pending(String change, Member member) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Presence.class);
+
     private final SimpMessageSendingOperations broker;
+    private final SharedRooms shared;
+    private final MessageChannel clients;
+    private final ObjectMapper json;
     private final long interval;
     private final ScheduledExecutorService coalescer =
             Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("presence-"));
@@ -61,14 +82,48 @@ class Presence {
     /** session → subscription → draft, to know when a session has left a room */
     private final Map<String, Map<String, String>> subscriptions = new HashMap<>();
 
-    Presence(@Lazy @Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations broker, LiveLimits limits) {
+    Presence(@Lazy @Qualifier("brokerMessagingTemplate") SimpMessageSendingOperations broker, LiveLimits limits,
+             Optional<SharedRooms> shared, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clients,
+             ObjectMapper json) {
         this.broker = broker;
         this.interval = limits.presenceInterval().toNanos();
+        this.shared = shared.orElse(null);
+        this.clients = clients;
+        this.json = json;
+        if (this.shared != null) {
+            coalescer.scheduleWithFixedDelay(this::beat, 0, 1, TimeUnit.SECONDS);
+        }
     }
 
     @PreDestroy
     void stop() {
         coalescer.shutdownNow();
+        if (shared != null) {
+            quietly(shared::leaveAll);
+        }
+    }
+
+    /** Shows this node alive, writes its members again if others had taken it for dead, and sweeps the dead. */
+    private synchronized void beat() {
+        quietly(() -> {
+            if (shared.beat()) {
+                rooms.forEach((draftId, room) -> room.forEach((session, member) ->
+                        shared.arrived(session, draftId, member)));
+                rooms.keySet().forEach(draftId -> publish(draftId, null, null));
+            }
+            for (SharedRooms.Departure gone : shared.sweep()) {
+                publish(gone.draftId(), "LEFT", gone.member());
+            }
+        });
+    }
+
+    /** The database may be down: presence then lags, and the live channel goes on. */
+    private static void quietly(Runnable sharing) {
+        try {
+            sharing.run();
+        } catch (RuntimeException e) {
+            log.warn("shared presence unavailable: {}", e.toString());
+        }
     }
 
     static String topic(String draftId) {
@@ -83,9 +138,15 @@ class Presence {
         if (arriving) {
             Member member = new Member(actor.user(), actor.delegation(), actor.role(), null);
             room.put(session, member);
+            if (shared != null) {
+                quietly(() -> shared.arrived(session, draftId, member));
+            }
             publish(draftId, "JOINED", member);
-        } else if (toPresence) {
+        } else if (toPresence && shared == null) {
             publish(draftId, null, null);
+        }
+        if (toPresence && shared != null) {
+            sendTo(session, subscription, draftId);
         }
     }
 
@@ -115,6 +176,9 @@ class Presence {
         }
         Member focused = new Member(member.user(), member.delegation(), member.role(), paragraphId);
         rooms.get(draftId).put(session, focused);
+        if (shared != null) {
+            quietly(() -> shared.focused(session, draftId, paragraphId));
+        }
         publish(draftId, "FOCUSED", focused);
     }
 
@@ -123,6 +187,9 @@ class Presence {
         Member member = room.remove(session);
         if (room.isEmpty()) {
             rooms.remove(draftId);
+        }
+        if (shared != null) {
+            quietly(() -> shared.left(session, draftId));
         }
         publish(draftId, "LEFT", member);
     }
@@ -151,12 +218,40 @@ class Presence {
     }
 
     private void send(String draftId, String change, Member member) {
-        List<Member> present = new ArrayList<>(rooms.getOrDefault(draftId, Map.of()).values());
+        List<Member> present = present(draftId);
         broker.convertAndSend(topic(draftId), new Update(draftId, change, member, present));
         if (present.isEmpty()) {
             lastSent.remove(draftId); // an empty room is forgotten
         } else {
             lastSent.put(draftId, System.nanoTime());
+        }
+    }
+
+    private List<Member> present(String draftId) {
+        if (shared != null) {
+            try {
+                return shared.room(draftId);
+            } catch (RuntimeException e) {
+                log.warn("shared presence unavailable, sending this node's members only: {}", e.toString());
+            }
+        }
+        return new ArrayList<>(rooms.getOrDefault(draftId, Map.of()).values());
+    }
+
+    /** The room, to one new listener only. */
+    private void sendTo(String session, String subscription, String draftId) {
+        StompHeaderAccessor headers = StompHeaderAccessor.create(StompCommand.MESSAGE);
+        headers.setSessionId(session);
+        headers.setSubscriptionId(subscription);
+        headers.setDestination(topic(draftId));
+        headers.setMessageId(UUID.randomUUID().toString());
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setLeaveMutable(true);
+        try {
+            byte[] body = json.writeValueAsBytes(new Update(draftId, null, null, present(draftId)));
+            clients.send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
