@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import plenary.command.store.ExpectedVersion;
 import plenary.drafting.DraftCommand;
 import plenary.record.HashChain;
@@ -13,15 +14,21 @@ import plenary.record.HashChain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Sends a drafting command and waits for its answer, carrying the sender's If-Match version when given. */
+/**
+ * Sends a drafting command and waits for its answer, carrying the sender's If-Match version when given. Commands go
+ * through the draft's {@link GroupCommit}, except one sent inside a transaction of the caller's (an idempotent
+ * request's): that one must commit with the caller's work, so it is handled in the caller's transaction as it is.
+ */
 @Component
 class CommandSender {
 
     private final CommandGateway commands;
+    private final GroupCommit group;
     private final EventStore events;
 
-    CommandSender(CommandGateway commands, EventStore events) {
+    CommandSender(CommandGateway commands, GroupCommit group, EventStore events) {
         this.commands = commands;
+        this.group = group;
         this.events = events;
     }
 
@@ -35,7 +42,11 @@ class CommandSender {
         if (ifMatch != null) {
             meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
         }
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(meta));
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(meta);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return commands.sendAndWait(message);
+        }
+        return group.send(command.draftId(), message);
     }
 
     /**

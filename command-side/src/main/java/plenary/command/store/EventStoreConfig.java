@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -15,6 +17,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import plenary.drafting.DraftCommand;
 import plenary.eventformat.EventFormat;
+
+import javax.sql.DataSource;
 
 @Configuration
 @Import(EventFormat.class)
@@ -35,6 +39,17 @@ class EventStoreConfig {
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new SQLStateResolver("23505");
+    }
+
+    /**
+     * The event store works on the connection of the Spring transaction it runs in, and Spring alone commits or
+     * rolls it back. Axon's default wraps this in a provider that also ties the connection to the root unit of work
+     * and commits or rolls it back there: with a group commit's savepoints (one per command) that rolled back
+     * commands already answered as recorded.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /**
