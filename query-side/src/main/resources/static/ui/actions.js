@@ -8,7 +8,7 @@ import { command } from './api.js';
 import { may, current } from './session.js';
 import { openDialog } from './dialog.js';
 import { announce, plainWords } from './notify.js';
-import { paragraphName } from './paragraph.js';
+import { paragraphName, bracketsOf } from './paragraph.js';
 
 const enc = encodeURIComponent;
 
@@ -195,7 +195,7 @@ export function createActions(panel, ctx) {
       if (may('move')) buttons.push(button(t('actions.move'), () => move(p)));
       if (buttons.length) group.append(h('div.buttons', null, buttons));
     }
-    const brackets = p.brackets || [];
+    const brackets = bracketsOf(p);
     if (brackets.length) {
       group.append(h('h4', null, t('actions.brackets', { n: brackets.length })),
         h('ul.bracket-list', null, brackets.map(b => bracketItem(b, final))));

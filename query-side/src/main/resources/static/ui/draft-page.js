@@ -15,8 +15,11 @@ import { openDialog } from './dialog.js';
 
 const FORMATS = [['markdown', 'Markdown'], ['html', 'HTML'], ['pdf', 'PDF'], ['docx', 'Word'], ['akn', 'Akoma Ntoso']];
 
-/** Timings a test or a benchmark reads from outside: when the text was first shown, and when each change was. */
-const timings = window.plenaryTimings = { opened: null, shown: [] };
+/**
+ * Timings a test or a benchmark reads from outside: when the text's first screen was painted (opened), when all
+ * of it was in the page (complete), and when each change was shown.
+ */
+const timings = window.plenaryTimings = { opened: null, complete: null, shown: [] };
 
 export function draftPage(main, draftId, bar) {
   const me = current();
@@ -49,11 +52,14 @@ export function draftPage(main, draftId, bar) {
           h('h2#room-title', { 'data-i18n': 'presence.title' }, t('presence.title')), room),
         panel))));
 
-  const view = createDraftView(text);
+  const view = createDraftView(text, {}, () => {
+    text.setAttribute('aria-busy', 'false');
+    presence.refresh();
+    requestAnimationFrame(() => { timings.complete = performance.now(); });
+  });
   const live = follow(draftId, {
     loaded: draft => {
       view.render(draft);
-      text.setAttribute('aria-busy', 'false');
       showStatus(draft);
       presence.refresh();
       actions.render();
@@ -156,6 +162,7 @@ export function draftPage(main, draftId, bar) {
   }
 
   function jump(paragraphId, bracketId) {
+    view.complete();
     const target = bracketId ? text.querySelector(`[data-bracket="${CSS.escape(bracketId)}"]`) : null;
     const para = target?.closest('[data-paragraph]') || view.element(paragraphId);
     if (!para) return;

@@ -66,7 +66,7 @@ export function follow(draftId, listener, { live = true } = {}) {
     catching = true;
     try {
       if (!draft) {
-        draft = fromDocument(await read(`/api/drafts/${encodeURIComponent(draftId)}`));
+        draft = fromDocument(await read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }));
         listener.loaded?.(draft);
       }
       const before = draft.version;
@@ -113,7 +113,7 @@ export function follow(draftId, listener, { live = true } = {}) {
   /** The header as it stood at that version: the live change carries paragraphs, not the header. */
   async function refreshHeader(version) {
     try {
-      const doc = await read(`/api/drafts/${encodeURIComponent(draftId)}`, { version });
+      const doc = await read(`/api/drafts/${encodeURIComponent(draftId)}`, { version, form: 'header' });
       if (version < draft.headerVersion) return;
       Object.assign(draft, header(doc), { headerVersion: version });
       listener.header?.(draft);
@@ -127,7 +127,7 @@ export function follow(draftId, listener, { live = true } = {}) {
     client.activate();
   } else {
     // an observer reads the current text; the live channel is the room's
-    read(`/api/drafts/${encodeURIComponent(draftId)}`).then(doc => {
+    read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }).then(doc => {
       draft = fromDocument(doc);
       listener.loaded?.(draft);
     }).catch(problem => listener.failed?.(problem));
@@ -156,7 +156,10 @@ function header(doc) {
   return rest;
 }
 
-/** A draft's document (GET /api/drafts/{d}) as the state this module keeps. */
+/**
+ * A draft's document (GET /api/drafts/{d}, full or ?form=lean) as the state this module keeps. Its paragraphs may
+ * be lean (holders inside the content's brackets) while those a live change brought are full: both render alike.
+ */
 export function fromDocument(doc) {
   return {
     ...header(doc),

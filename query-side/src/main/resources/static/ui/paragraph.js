@@ -81,7 +81,9 @@ function bracket(node, brackets, view, depth) {
   const group = h(`span.bracket.b-depth-${Math.min(depth, 4)}${options ? '.options' : ''}${node.placeholder ? '.placeholder' : ''}`,
     { dataset: { bracket: node.bracketId } });
   node.alternatives.forEach((alternative, i) => {
-    const about = info?.alternatives.find(a => a.alternativeId === alternative.alternativeId);
+    // a lean paragraph's brackets carry their holders; a full one's are in brackets[], by id
+    const about = alternative.proposedBy !== undefined ? alternative
+      : info?.alternatives.find(a => a.alternativeId === alternative.alternativeId);
     const words = content(alternative.content, brackets, view, depth);
     group.append(h('span.alt', { dataset: { alternative: alternative.alternativeId }, title: describe(about) },
       options ? h('b.optlabel', { 'data-noquote': true }, t('para.option', { n: i + 1 }) + ' ') : null,
@@ -101,6 +103,45 @@ function describe(about) {
   if (about.supporters?.length) parts.push(t('para.supportedBy', { who: about.supporters.join(', ').toUpperCase() }));
   if (about.objectors?.length) parts.push(t('para.objectedBy', { who: about.objectors.join(', ').toUpperCase() }));
   return parts.join('; ');
+}
+
+/**
+ * A paragraph's brackets (nested ones included, outer first) with who raised each and, for each alternative, its
+ * words and who holds it: brackets[] of the full form, or read from the content tree of the lean form.
+ */
+export function bracketsOf(p) {
+  if (p.brackets) return p.brackets;
+  const found = [];
+  const walk = nodes => (nodes || []).forEach(node => {
+    if (node.node === 'bracket') {
+      found.push({
+        bracketId: node.bracketId, raisedBy: node.raisedBy, kind: node.kind,
+        alternatives: node.alternatives.map(a => ({
+          alternativeId: a.alternativeId, text: plainText(a.content), proposedBy: a.proposedBy,
+          supporters: a.supporters || [], objectors: a.objectors || [], attribution: a.attribution,
+        })),
+      });
+      node.alternatives.forEach(a => walk(a.content));
+    } else if (node.content) {
+      walk(node.content);
+    }
+  });
+  walk(p.content);
+  return found;
+}
+
+/** The words of a content tree as plain text, a nested bracket's alternatives each in square brackets. */
+export function plainText(nodes) {
+  return (nodes || []).map(node => {
+    switch (node.node) {
+      case 'text': case 'verbatim': return node.text;
+      case 'emphasis': case 'strong': return plainText(node.content);
+      case 'lineBreak': return ' ';
+      case 'participant': return node.pending ? `[${node.name}]` : node.name;
+      case 'bracket': return node.alternatives.map(a => `[${plainText(a.content)}]`).join('');
+      default: return '';
+    }
+  }).join('');
 }
 
 /** Chapeau and footnotes: the same inline rendering, without paragraph decorations. */

@@ -12,7 +12,7 @@ import { plainWords } from './notify.js';
 
 export async function timelinePage(main, draftId) {
   const base = `/api/drafts/${encodeURIComponent(draftId)}`;
-  const now = await read(base);
+  const now = await read(base, { form: 'lean' });
   const revisions = await read(`${base}/revisions`);
   const latest = now.version;
   let shown = latest;
@@ -89,7 +89,7 @@ export async function timelinePage(main, draftId) {
     slider.setAttribute('aria-valuetext', t('timeline.versionOf', { n: version, of: latest }));
     text.setAttribute('aria-busy', 'true');
     try {
-      const doc = await read(base, { version });
+      const doc = await read(base, { version, form: 'lean' });
       if (wanted !== version) return;       // the slider moved on meanwhile
       shown = version;
       view.render(fromDocument(doc));

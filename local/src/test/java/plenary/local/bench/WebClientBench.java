@@ -55,30 +55,39 @@ class WebClientBench {
         }
     }
 
-    /** From navigation until the browser has painted the whole draft (every paragraph laid out in the DOM). */
+    /**
+     * From navigation until the browser has painted the draft's first screen (the page shows the text and answers),
+     * and until every paragraph is in the page (the rest is added between frames).
+     */
     private static void opening(Page page, String draft, int paragraphs, int characters) {
         long[] opened = new long[OPENINGS];
+        long[] complete = new long[OPENINGS];
         long[] fetched = new long[OPENINGS];
         long transfer = 0;
+        long decoded = 0;
         for (int i = 0; i < OPENINGS; i++) {
             Browser before = Browser.now();
             page.open("/drafts/" + draft);
-            page.until(d -> page.js("return window.plenaryTimings && window.plenaryTimings.opened") != null);
+            page.until(d -> page.js("return window.plenaryTimings && window.plenaryTimings.complete") != null);
             @SuppressWarnings("unchecked")
             Map<String, Number> t = (Map<String, Number>) page.js("""
-                    const doc = performance.getEntriesByType('resource').find(e => /\\/api\\/drafts\\/[^/?]+$/.test(e.name));
-                    return {opened: window.plenaryTimings.opened, fetch: doc.responseEnd - doc.startTime,
-                            bytes: doc.transferSize, shown: document.querySelectorAll('.document .para').length};""");
+                    const doc = performance.getEntriesByType('resource').find(e => /\\/api\\/drafts\\/[^/?]+(\\?form=lean)?$/.test(e.name));
+                    return {opened: window.plenaryTimings.opened, complete: window.plenaryTimings.complete,
+                            fetch: doc.responseEnd - doc.startTime, bytes: doc.transferSize, decoded: doc.decodedBodySize,
+                            shown: document.querySelectorAll('.document .para').length};""");
             assertThat(t.get("shown").intValue()).isEqualTo(paragraphs);
             opened[i] = (long) (t.get("opened").doubleValue() * 1e6);
+            complete[i] = (long) (t.get("complete").doubleValue() * 1e6);
             fetched[i] = (long) (t.get("fetch").doubleValue() * 1e6);
             transfer = t.get("bytes").longValue();
-            System.out.printf("BENCH open #%d: %.0f ms (the document's fetch %.0f ms); %s%n", i + 1,
-                    opened[i] / 1e6, fetched[i] / 1e6, before.report());
+            decoded = t.get("decoded").longValue();
+            System.out.printf("BENCH open #%d: first screen %.0f ms, all of it %.0f ms (the document's fetch %.0f ms); %s%n",
+                    i + 1, opened[i] / 1e6, complete[i] / 1e6, fetched[i] / 1e6, before.report());
         }
-        System.out.printf("BENCH long draft: %d paragraphs, %d KB of Markdown, %d KB of JSON on the wire%n",
-                paragraphs, characters / 1024, transfer / 1024);
-        Figures.print("open the long draft", opened);
+        System.out.printf("BENCH long draft: %d paragraphs, %d KB of Markdown, %d KB of JSON (%d KB on the wire)%n",
+                paragraphs, characters / 1024, decoded / 1024, transfer / 1024);
+        Figures.print("open the long draft: first screen painted", opened);
+        Figures.print("open the long draft: every paragraph in the page", complete);
         Figures.print("  of which fetching it", fetched);
     }
 
@@ -89,6 +98,7 @@ class WebClientBench {
     private static void liveChanges(Plenary plenary, Page page, String draft, String what, int count) {
         page.open("/drafts/" + draft);
         page.live();
+        page.until(d -> page.js("return window.plenaryTimings.complete") != null);
         JsonNode doc = new Client(plenary.queryPort(), "kaz").get("/api/drafts/" + draft).json();
         if (!doc.get("participants").toString().contains("\"kaz\"")) {
             assertThat(new Client(plenary.commandPort(), "secretariat").postJson("/api/drafts/" + draft + "/delegations",

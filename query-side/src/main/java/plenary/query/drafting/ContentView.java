@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import plenary.drafting.Participation;
+import plenary.text.Attribution;
 import plenary.text.Conventions;
 import plenary.text.Document;
 import plenary.text.Inline;
@@ -48,13 +49,17 @@ sealed interface ContentView {
 
     /**
      * A bracket's slot: {@code kind} WORDS or OPTIONS, and its alternatives in order (the words as they stood
-     * first). Who raised it and who holds each alternative are in the paragraph's {@code brackets}, by id.
+     * first). Who raised it and who holds each alternative are in the paragraph's {@code brackets}, by id; in the
+     * lean form ({@link LeanDraft}), which has no {@code brackets}, here ({@code raisedBy}, and each alternative's
+     * {@code proposedBy, supporters, objectors, attribution}; no supporters or objectors: left out).
      */
-    record Bracket(String bracketId, String kind, boolean placeholder, List<Alternative> alternatives)
+    record Bracket(String bracketId, String kind, boolean placeholder, List<Alternative> alternatives, String raisedBy)
             implements ContentView {
     }
 
-    record Alternative(String alternativeId, List<ContentView> content) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Alternative(String alternativeId, List<ContentView> content, String proposedBy, List<String> supporters,
+                       List<String> objectors, String attribution) {
     }
 
     /** A participant named in the text; a pending one reads in brackets. */
@@ -66,23 +71,33 @@ sealed interface ContentView {
     }
 
     static List<ContentView> of(Document doc, List<Inline> content) {
-        return content.stream().map(node -> of(doc, node)).toList();
+        return of(doc, content, false);
     }
 
-    private static ContentView of(Document doc, Inline node) {
+    /** With {@code holders}, each bracket says who raised it and who holds each alternative (the lean form). */
+    static List<ContentView> of(Document doc, List<Inline> content, boolean holders) {
+        return content.stream().map(node -> of(doc, node, holders)).toList();
+    }
+
+    private static ContentView of(Document doc, Inline node, boolean holders) {
         if (node instanceof Inline.Text t) {
             return new Text(t.text());
         } else if (node instanceof Inline.Emphasis e) {
-            return new Emphasis(of(doc, e.content()), Conventions.editorialNote(e));
+            return new Emphasis(of(doc, e.content(), holders), Conventions.editorialNote(e));
         } else if (node instanceof Inline.Strong s) {
-            return new Strong(of(doc, s.content()));
+            return new Strong(of(doc, s.content(), holders));
         } else if (node instanceof Inline.FootnoteRef f) {
             return new FootnoteRef(f.label());
         } else if (node instanceof Inline.LineBreak) {
             return new LineBreak();
         } else if (node instanceof Inline.Bracket b) {
             return new Bracket(b.id(), b.kind().name(), Conventions.placeholder(b), b.alternatives().stream()
-                    .map(a -> new Alternative(a.id(), of(doc, a.content()))).toList());
+                    .map(a -> holders
+                            ? new Alternative(a.id(), of(doc, a.content(), true), a.proposedBy(),
+                                    a.supporters().isEmpty() ? null : a.supporters(),
+                                    a.objectors().isEmpty() ? null : a.objectors(), Attribution.of(a))
+                            : new Alternative(a.id(), of(doc, a.content(), false), null, null, null, null))
+                    .toList(), holders ? b.raisedBy() : null);
         } else if (node instanceof Inline.ParticipantRef ref) {
             Participant p = doc.participant(ref.participantId()).orElseThrow();
             return new ParticipantName(p.id(), p.name(), p.participation() == Participation.PENDING);

@@ -31,10 +31,16 @@ class DraftQueryController {
         return table.summaries();
     }
 
+    /** {@code form=lean} and {@code form=header}: see {@link LeanDraft}. */
     @GetMapping("/{draftId}")
-    DraftView draft(@PathVariable String draftId, @RequestParam(required = false) String version,
-                    @RequestParam(required = false) String at, @RequestParam(required = false) String revision) {
-        return DraftView.of(documents.document(draftId, Selector.of(version, at, revision)));
+    Object draft(@PathVariable String draftId, @RequestParam(required = false) String version,
+                 @RequestParam(required = false) String at, @RequestParam(required = false) String revision,
+                 @RequestParam(defaultValue = "full") String form) {
+        if (!List.of("full", "lean", "header").contains(form)) {
+            throw new IllegalArgumentException("form is full (the default), lean or header, not " + form);
+        }
+        Document doc = documents.document(draftId, Selector.of(version, at, revision));
+        return form.equals("full") ? DraftView.of(doc) : LeanDraft.of(doc, form.equals("lean"));
     }
 
     /** The brackets of the draft, with who raised each and who proposed, supports or objects to each alternative. */

@@ -53,6 +53,15 @@ record DraftView(String draftId, long version, DraftStatus status, String refere
     }
 
     static DraftView of(Document doc) {
+        return of(doc, doc.paragraphs().stream().map(p -> paragraph(doc, p)).toList());
+    }
+
+    /** Everything but the paragraphs (which it leaves empty). */
+    static DraftView header(Document doc) {
+        return of(doc, List.of());
+    }
+
+    private static DraftView of(Document doc, List<ParagraphView> paragraphs) {
         var h = doc.header();
         return new DraftView(doc.draftId(), doc.version(), doc.status(), h.reference(), h.symbol(), h.title(),
                 h.date(), h.venue(), h.kind(), h.statusLine(),
@@ -61,7 +70,7 @@ record DraftView(String draftId, long version, DraftStatus status, String refere
                         .toList(),
                 doc.chapeau().isEmpty() ? null : MarkdownRenderer.inline(doc, doc.chapeau()),
                 doc.chapeau().isEmpty() ? null : ContentView.of(doc, doc.chapeau()),
-                doc.paragraphs().stream().map(p -> paragraph(doc, p)).toList(),
+                paragraphs,
                 doc.footnotes().stream()
                         .map(f -> new FootnoteView(f.label(), MarkdownRenderer.inline(doc, f.content()),
                                 ContentView.of(doc, f.content())))

@@ -419,6 +419,46 @@ class DraftProjectionTest {
         assertThat(accepted.paragraphs()).allSatisfy(p -> assertThat(p.brackets()).isEmpty());
     }
 
+    @Test
+    void theLeanFormCarriesWhoHoldsEachAlternativeInItsContentInsteadOfTextAndBrackets() throws Exception {
+        deliver(0, 4);
+        JsonNode full = json.valueToTree(DraftView.of(stored()));
+        JsonNode lean = json.valueToTree(LeanDraft.of(stored(), true));
+        JsonNode header = json.valueToTree(LeanDraft.of(stored(), false));
+
+        JsonNode v = paragraph(lean, ppV);
+        assertThat(v.has("text")).isFalse();
+        assertThat(v.has("brackets")).isFalse();
+        JsonNode bracket = v.get("content").findParents("bracketId").get(0);
+        assertThat(bracket.get("raisedBy").asText()).isEqualTo("KAZ");
+        assertThat(bracket.get("alternatives").get(1).get("proposedBy").asText()).isEqualTo("KAZ");
+        assertThat(bracket.get("alternatives").get(1).get("attribution").asText()).isEqualTo("(KAZ)");
+        assertThat(bracket.get("alternatives").get(1).get("content").get(0).get("text").asText()).isEqualTo("secure borders");
+        assertThat(bracket.get("alternatives").get(1).has("supporters")).as("none: left out").isFalse();
+        // the rest as the full form has it; the full form's content names no holders
+        assertThat(v.get("label")).isEqualTo(paragraph(full, ppV).get("label"));
+        assertThat(paragraph(full, ppV).get("content").findParents("bracketId").get(0).has("raisedBy")).isFalse();
+        assertThat(paragraph(full, ppV).get("content").findValues("proposedBy")).isEmpty();
+        assertThat(lean.size()).isEqualTo(full.size());
+        full.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("paragraphs")) {
+                assertThat(lean.get(field)).as(field).isEqualTo(full.get(field));
+                assertThat(header.get(field)).as(field).isEqualTo(full.get(field));
+            }
+        });
+        assertThat(header.has("paragraphs")).isFalse();
+        assertThat(json.writeValueAsString(lean).length()).isLessThan(json.writeValueAsString(full).length());
+    }
+
+    private static JsonNode paragraph(JsonNode doc, String paragraphId) {
+        for (JsonNode p : doc.get("paragraphs")) {
+            if (p.get("paragraphId").asText().equals(paragraphId)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no paragraph " + paragraphId);
+    }
+
     // ---------------------------------------------------------------- reset
 
     @Test
