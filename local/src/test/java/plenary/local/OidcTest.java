@@ -141,8 +141,10 @@ class OidcTest {
         Client.Response at = browser.follow(browser.follow(browser.navigate("/login").header("Location"))
                 .header("Location"));
         Client.Response refused = browser.follow(at.header("Location"));
-        assertThat(refused.header("Location")).endsWith("/login?error");
-        assertThat(browser.navigate("/login?error").status()).as("the form explains, no loop").isEqualTo(200);
+        assertThat(refused.header("Location")).endsWith("/login?error&provider");
+        Client.Response form = browser.navigate("/login?error&provider");
+        assertThat(form.status()).as("the form explains, no loop").isEqualTo(200);
+        assertThat(form.body()).contains("id=\"provider-refused\"");
         assertThat(browser.fetch("GET", "/api/session").status()).isEqualTo(401);
     }
 

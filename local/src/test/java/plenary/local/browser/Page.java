@@ -40,10 +40,21 @@ public final class Page implements AutoCloseable {
     }
 
     public static Page signIn(int queryPort, String user, String path, int width, int height) {
+        return signIn(queryPort, user, path, width, height, form -> { });
+    }
+
+    /** As {@link #signIn(int, String, String)}, doing {@code atTheForm} on the sign-in page first. */
+    static Page signIn(int queryPort, String user, String path, java.util.function.Consumer<Page> atTheForm) {
+        return signIn(queryPort, user, path, 1280, 800, atTheForm);
+    }
+
+    private static Page signIn(int queryPort, String user, String path, int width, int height,
+                               java.util.function.Consumer<Page> atTheForm) {
         Page page = new Page(user, Chromium.start(width, height), "http://localhost:" + queryPort);
         try {
             page.driver.get(page.base + path);
             page.until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+            atTheForm.accept(page);
             page.driver.findElement(By.name("username")).sendKeys(user);
             page.driver.findElement(By.name("password")).sendKeys(user);
             page.driver.findElement(By.cssSelector("form [type=submit]")).click();

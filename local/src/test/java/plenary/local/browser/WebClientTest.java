@@ -212,8 +212,14 @@ class WebClientTest {
         assertThat(command("chair", "/paragraphs", Map.of("section", "OPERATIVE", "after", op2, "text", persian)).status()).isEqualTo(201);
         assertThat(command("chair", "/paragraphs", Map.of("section", "OPERATIVE", "text", russian,
                 "after", paragraphId("chair", "3."))).status()).isEqualTo(201);
-        try (Page kaz = Page.signIn(plenary.queryPort(), "kaz", room).live()) {
-            new Select(kaz.find("#language")).selectByValue("ru");
+        // the sign-in page speaks Russian too, and the room keeps the language chosen there
+        try (Page kaz = Page.signIn(plenary.queryPort(), "kaz", room, form -> {
+            new Select(form.find("#language")).selectByValue("ru");
+            form.until(d -> form.find("form label").getText().startsWith("Имя пользователя"));
+            assertThat(form.find("form [type=submit]").getText()).isEqualTo("Войти");
+            assertThat(form.find("html").getAttribute("lang")).isEqualTo("ru");
+            form.screenshot("sign-in-russian");
+        }).live()) {
             kaz.until(d -> kaz.find("html").getAttribute("lang").equals("ru"));
             kaz.until(d -> kaz.find(".toolbar").getText().contains("Чистый текст"));
             assertThat(kaz.find(".presence h2").getText()).isEqualTo("В зале");

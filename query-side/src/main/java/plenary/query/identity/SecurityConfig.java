@@ -97,14 +97,17 @@ class SecurityConfig {
                 .build();
     }
 
-    /** An organisation's provider, if configured, signs the web client in; otherwise there is none to hand over to. */
+    /**
+     * An organisation's provider, if configured, signs the web client in; otherwise there is none to hand over to.
+     * When it refuses, the form says that it was the provider (and still takes Plenary's own accounts).
+     */
     private static void oidcLogin(OAuth2LoginConfigurer<HttpSecurity> oidc, Environment environment) {
         Optional<InMemoryClientRegistrationRepository> clients = OidcLogin.clients(environment);
         if (clients.isEmpty()) {
             oidc.disable();
             return;
         }
-        oidc.clientRegistrationRepository(clients.get()).loginPage("/login").failureUrl("/login?error")
+        oidc.clientRegistrationRepository(clients.get()).loginPage("/login").failureUrl("/login?error&provider")
                 .userInfoEndpoint(user -> user.userAuthoritiesMapper(
                         OidcLogin.authorities(OidcClaims.from(environment).orElseThrow())));
     }
