@@ -32,15 +32,15 @@ class CommandSender {
         this.events = events;
     }
 
-    Receipt send(DraftCommand command, String ifMatch) {
+    Receipt send(DraftCommand command, IfMatch ifMatch) {
         return (Receipt) dispatch(command, ifMatch);
     }
 
     /** Creating handlers answer the new draft's id; the others a {@link Receipt}. */
-    Object dispatch(DraftCommand command, String ifMatch) {
+    Object dispatch(DraftCommand command, IfMatch ifMatch) {
         MetaData meta = MetaData.emptyInstance();
-        if (ifMatch != null) {
-            meta = meta.and(ExpectedVersion.METADATA_KEY, parseVersion(ifMatch));
+        if (ifMatch != null && ifMatch.version() != null) {
+            meta = meta.and(ExpectedVersion.METADATA_KEY, ifMatch.version());
         }
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(meta);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -70,18 +70,5 @@ class CommandSender {
         }
         body.put("version", receipt.version());
         return body;
-    }
-
-    private static long parseVersion(String ifMatch) {
-        String v = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            long version = Long.parseLong(v);
-            if (version < 1) {
-                throw new NumberFormatException();
-            }
-            return version;
-        } catch (NumberFormatException e) {
-            throw new Refusal.Invalid("If-Match must carry a draft version, e.g. \"12\"");
-        }
     }
 }

@@ -5,7 +5,6 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,8 +49,6 @@ class DraftCommandController {
     record Acceptance(String alternativeId) {
     }
 
-    private static final String IF_MATCH = "If-Match";
-
     private final CommandSender commands;
 
     DraftCommandController(CommandSender commands) {
@@ -63,13 +60,13 @@ class DraftCommandController {
     Map<String, Object> create(@RequestBody NewDraft body, Actor actor) {
         String draftId = UUID.randomUUID().toString();
         commands.dispatch(new CreateDraft(draftId, body.reference(), body.title(), body.kind(), body.date(), body.venue(), actor),
-                null);
+                IfMatch.ABSENT);
         return Map.of("draftId", draftId, "version", 1);
     }
 
     @PostMapping(path = "/{draftId}/delegations", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> admit(@PathVariable String draftId, @RequestBody NewDelegation body, Actor actor,
-                              @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                              IfMatch ifMatch) {
         return answer(send(new AdmitDelegation(draftId, body.code(), body.name(), body.participation(),
                 Boolean.TRUE.equals(body.observer()), actor), ifMatch), null);
     }
@@ -77,7 +74,7 @@ class DraftCommandController {
     @PostMapping(path = "/{draftId}/paragraphs", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> propose(@PathVariable String draftId, @RequestBody NewParagraph body, Actor actor,
-                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                IfMatch ifMatch) {
         return answer(send(new ProposeParagraph(draftId, body.section(), body.after(), body.text(), actor), ifMatch),
                 "paragraphId");
     }
@@ -85,8 +82,7 @@ class DraftCommandController {
     @PostMapping(path = "/{draftId}/paragraphs/{paragraphId}/brackets", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> bracket(@PathVariable String draftId, @PathVariable String paragraphId,
-                                @RequestBody NewBracket body, Actor actor,
-                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                @RequestBody NewBracket body, Actor actor, IfMatch ifMatch) {
         int occurrence = body.occurrence() == null ? 1 : body.occurrence();
         if (occurrence < 1) {
             throw new Refusal.Invalid("occurrence counts from 1");
@@ -98,21 +94,18 @@ class DraftCommandController {
     @PostMapping(path = "/{draftId}/brackets/{bracketId}/alternatives", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> alternative(@PathVariable String draftId, @PathVariable String bracketId,
-                                    @RequestBody NewAlternative body, Actor actor,
-                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                    @RequestBody NewAlternative body, Actor actor, IfMatch ifMatch) {
         return answer(send(new ProposeAlternative(draftId, bracketId, body.text(), actor), ifMatch), "alternativeId");
     }
 
     @PostMapping(path = "/{draftId}/brackets/{bracketId}/accept", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> accept(@PathVariable String draftId, @PathVariable String bracketId,
-                               @RequestBody Acceptance body, Actor actor,
-                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                               @RequestBody Acceptance body, Actor actor, IfMatch ifMatch) {
         return answer(send(new AcceptAlternative(draftId, bracketId, body.alternativeId(), actor), ifMatch), null);
     }
 
     @PostMapping("/{draftId}/finalise")
-    Map<String, Object> finalise(@PathVariable String draftId, Actor actor,
-                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    Map<String, Object> finalise(@PathVariable String draftId, Actor actor, IfMatch ifMatch) {
         Receipt receipt = send(new FinaliseDraft(draftId, actor), ifMatch);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("version", receipt.version());
@@ -121,7 +114,7 @@ class DraftCommandController {
         return answer;
     }
 
-    private Receipt send(DraftCommand command, String ifMatch) {
+    private Receipt send(DraftCommand command, IfMatch ifMatch) {
         return commands.send(command, ifMatch);
     }
 

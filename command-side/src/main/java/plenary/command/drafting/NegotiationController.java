@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -55,8 +54,6 @@ class NegotiationController {
     record ParticipationChange(Participation participation) {
     }
 
-    private static final String IF_MATCH = "If-Match";
-
     private final CommandSender commands;
 
     NegotiationController(CommandSender commands) {
@@ -65,35 +62,32 @@ class NegotiationController {
 
     @PostMapping("/brackets/{bracketId}/alternatives/{alternativeId}/support")
     Map<String, Object> support(@PathVariable String draftId, @PathVariable String bracketId,
-                                @PathVariable String alternativeId, Actor actor,
-                                @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                @PathVariable String alternativeId, Actor actor, IfMatch ifMatch) {
         return answer(new SupportAlternative(draftId, bracketId, alternativeId, actor), ifMatch, null);
     }
 
     @PostMapping("/brackets/{bracketId}/alternatives/{alternativeId}/objection")
     Map<String, Object> object(@PathVariable String draftId, @PathVariable String bracketId,
-                               @PathVariable String alternativeId, Actor actor,
-                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                               @PathVariable String alternativeId, Actor actor, IfMatch ifMatch) {
         return answer(new ObjectToAlternative(draftId, bracketId, alternativeId, actor), ifMatch, null);
     }
 
     @PostMapping("/brackets/{bracketId}/alternatives/{alternativeId}/withdraw")
     Map<String, Object> withdrawAlternative(@PathVariable String draftId, @PathVariable String bracketId,
-                                            @PathVariable String alternativeId, Actor actor,
-                                            @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                            @PathVariable String alternativeId, Actor actor, IfMatch ifMatch) {
         return answer(new WithdrawAlternative(draftId, bracketId, alternativeId, actor), ifMatch, null);
     }
 
     @PostMapping("/brackets/{bracketId}/withdraw")
     Map<String, Object> withdrawBracket(@PathVariable String draftId, @PathVariable String bracketId, Actor actor,
-                                        @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                        IfMatch ifMatch) {
         return answer(new WithdrawBracket(draftId, bracketId, actor), ifMatch, null);
     }
 
     @PostMapping(path = "/brackets/{bracketId}/bridging", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> bridge(@PathVariable String draftId, @PathVariable String bracketId, @RequestBody Bridging body,
-                               Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                               Actor actor, IfMatch ifMatch) {
         return answer(new ProposeBridgingText(draftId, bracketId, body.replaces(), body.text(), actor), ifMatch,
                 "alternativeId");
     }
@@ -101,35 +95,32 @@ class NegotiationController {
     @PostMapping(path = "/paragraphs/{paragraphId}/options", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> option(@PathVariable String draftId, @PathVariable String paragraphId,
-                               @RequestBody Option body, Actor actor,
-                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                               @RequestBody Option body, Actor actor, IfMatch ifMatch) {
         return answer(new ProposeOption(draftId, paragraphId, body.text(), actor), ifMatch, "alternativeId");
     }
 
     @PostMapping("/paragraphs/{paragraphId}/deletion")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> proposeDeletion(@PathVariable String draftId, @PathVariable String paragraphId, Actor actor,
-                                        @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                        IfMatch ifMatch) {
         return answer(new ProposeDeletion(draftId, paragraphId, actor), ifMatch, "bracketId");
     }
 
     @PostMapping(path = "/paragraphs/{paragraphId}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> move(@PathVariable String draftId, @PathVariable String paragraphId, @RequestBody Move body,
-                             Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                             Actor actor, IfMatch ifMatch) {
         return answer(new MoveParagraph(draftId, paragraphId, body.after(), actor), ifMatch, null);
     }
 
     @PostMapping(path = "/paragraphs/{paragraphId}/status", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> status(@PathVariable String draftId, @PathVariable String paragraphId,
-                               @RequestBody Status body, Actor actor,
-                               @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                               @RequestBody Status body, Actor actor, IfMatch ifMatch) {
         return answer(new SetParagraphStatus(draftId, paragraphId, body.status(), actor), ifMatch, null);
     }
 
     @PostMapping(path = "/paragraphs/{paragraphId}/agreement", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> agree(@PathVariable String draftId, @PathVariable String paragraphId,
-                              @RequestBody Agreement body, Actor actor,
-                              @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                              @RequestBody Agreement body, Actor actor, IfMatch ifMatch) {
         if (body.adReferendum() == null) {
             throw new Refusal.Invalid("adReferendum is required: true for agreement ad referendum, false for full");
         }
@@ -138,18 +129,17 @@ class NegotiationController {
 
     @DeleteMapping("/paragraphs/{paragraphId}/agreement")
     Map<String, Object> withdrawAgreement(@PathVariable String draftId, @PathVariable String paragraphId,
-                                          Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                          Actor actor, IfMatch ifMatch) {
         return answer(new WithdrawAgreement(draftId, paragraphId, actor), ifMatch, null);
     }
 
     @PostMapping(path = "/delegations/{code}/participation", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> participation(@PathVariable String draftId, @PathVariable String code,
-                                      @RequestBody ParticipationChange body, Actor actor,
-                                      @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                      @RequestBody ParticipationChange body, Actor actor, IfMatch ifMatch) {
         return answer(new ChangeParticipation(draftId, code, body.participation(), actor), ifMatch, null);
     }
 
-    private Map<String, Object> answer(plenary.drafting.DraftCommand command, String ifMatch, String idName) {
+    private Map<String, Object> answer(plenary.drafting.DraftCommand command, IfMatch ifMatch, String idName) {
         return CommandSender.answer(commands.send(command, ifMatch), idName);
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,8 +41,6 @@ class ProceduralController {
     record SilenceBreak(String reason) {
     }
 
-    private static final String IF_MATCH = "If-Match";
-
     private final CommandSender commands;
 
     ProceduralController(CommandSender commands) {
@@ -53,26 +50,25 @@ class ProceduralController {
     @PostMapping(path = "/footnotes", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> addFootnote(@PathVariable String draftId, @RequestBody NewFootnote body, Actor actor,
-                                    @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                    IfMatch ifMatch) {
         return answer(new AddFootnote(draftId, body.paragraphId(), body.quote(), body.text(), actor), ifMatch, "label");
     }
 
     @DeleteMapping("/footnotes/{label}")
     Map<String, Object> removeFootnote(@PathVariable String draftId, @PathVariable String label, Actor actor,
-                                       @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                       IfMatch ifMatch) {
         return answer(new RemoveFootnote(draftId, label, actor), ifMatch, null);
     }
 
     @PostMapping("/renumbering")
-    Map<String, Object> renumber(@PathVariable String draftId, Actor actor,
-                                 @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+    Map<String, Object> renumber(@PathVariable String draftId, Actor actor, IfMatch ifMatch) {
         return answer(new RenumberParagraphs(draftId, actor), ifMatch, null);
     }
 
     @PostMapping("/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> revision(@PathVariable String draftId, @RequestBody(required = false) NewRevision body,
-                                 Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                 Actor actor, IfMatch ifMatch) {
         Map<String, Object> answer = new LinkedHashMap<>(answer(new IssueRevision(draftId,
                 body == null ? null : body.label(), actor), ifMatch, "label"));
         answer.put("checkpoint", commands.checkpointOf(draftId, (Long) answer.get("version")));
@@ -82,14 +78,14 @@ class ProceduralController {
     @PostMapping(path = "/silence-procedures", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> startSilence(@PathVariable String draftId, @RequestBody NewSilenceProcedure body,
-                                     Actor actor, @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                     Actor actor, IfMatch ifMatch) {
         return answer(new StartSilenceProcedure(draftId, body.deadline(), body.subject(), actor), ifMatch,
                 "procedureId");
     }
 
     @PostMapping(path = "/silence-procedures/current/break", consumes = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> breakSilence(@PathVariable String draftId, @RequestBody SilenceBreak body, Actor actor,
-                                     @RequestHeader(name = IF_MATCH, required = false) String ifMatch) {
+                                     IfMatch ifMatch) {
         return answer(new BreakSilence(draftId, body.reason(), actor), ifMatch, null);
     }
 
@@ -97,7 +93,8 @@ class ProceduralController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> corrigendum(@PathVariable String draftId, @RequestBody(required = false) byte[] markdown,
                                     Actor actor) {
-        Receipt receipt = commands.send(new IssueCorrigendum(draftId, TextInput.check(markdown), actor), null);
+        Receipt receipt = commands.send(new IssueCorrigendum(draftId, TextInput.check(markdown), actor),
+                IfMatch.ABSENT);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("label", receipt.id());
         answer.put("version", receipt.version());
@@ -106,7 +103,7 @@ class ProceduralController {
         return answer;
     }
 
-    private Map<String, Object> answer(DraftCommand command, String ifMatch, String idName) {
+    private Map<String, Object> answer(DraftCommand command, IfMatch ifMatch, String idName) {
         return CommandSender.answer(commands.send(command, ifMatch), idName);
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +40,7 @@ class TextImportController {
     Map<String, Object> importText(@RequestBody(required = false) byte[] body, Actor actor) {
         String text = TextInput.check(body);
         String draftId = UUID.randomUUID().toString();
-        commands.dispatch(new ImportDraft(draftId, text, actor), null);
+        commands.dispatch(new ImportDraft(draftId, text, actor), IfMatch.ABSENT);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("draftId", draftId);
         answer.put("version", 1);
@@ -51,7 +50,7 @@ class TextImportController {
 
     @PostMapping(path = "/{draftId}/import", consumes = MARKDOWN)
     Map<String, Object> reviseFromText(@PathVariable String draftId, @RequestBody(required = false) byte[] body, Actor actor,
-                                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                       IfMatch ifMatch) {
         String text = TextInput.check(body);
         Receipt receipt = commands.send(new ReviseDraftFromText(draftId, text, actor), ifMatch);
         Map<String, Object> answer = new LinkedHashMap<>();
