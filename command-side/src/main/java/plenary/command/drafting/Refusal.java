@@ -6,7 +6,7 @@ import java.util.Map;
  * A command the rules turned down. Nothing was applied. {@code details} tells the client what blocks it
  * (the open brackets, the paragraph's current text …) and becomes part of the problem response.
  */
-public abstract sealed class Refusal extends RuntimeException
+abstract sealed class Refusal extends RuntimeException
         permits Refusal.Forbidden, Refusal.NotFound, Refusal.Conflict, Refusal.Invalid {
 
     private final Map<String, Object> details;
@@ -21,26 +21,26 @@ public abstract sealed class Refusal extends RuntimeException
     }
 
     /** The actor's role may not do this, or the delegation is not admitted to the draft. */
-    public static final class Forbidden extends Refusal {
+    static final class Forbidden extends Refusal {
         Forbidden(String message) {
             super(message, Map.of());
         }
     }
 
-    public static final class NotFound extends Refusal {
+    static final class NotFound extends Refusal {
         NotFound(String message) {
             super(message, Map.of());
         }
     }
 
     /** The rules forbid it now. */
-    public static final class Conflict extends Refusal {
+    static final class Conflict extends Refusal {
         Conflict(String message, Map<String, Object> details) {
             super(message, details);
         }
     }
 
-    public static final class Invalid extends Refusal {
+    static final class Invalid extends Refusal {
         Invalid(String message) {
             super(message, Map.of());
         }
