@@ -27,6 +27,7 @@ class ArchitectureTest {
     /** The public types of each side: what another package of the same side truly needs. */
     private static final Set<String> SIDES_PUBLIC = Set.of(
             "plenary.command.CommandSideApplication",
+            "plenary.command.database.DatabaseDown",
             "plenary.command.input.BadInput",
             "plenary.command.input.Limits",
             "plenary.command.store.ExpectedVersion",
