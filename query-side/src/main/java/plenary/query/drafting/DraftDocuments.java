@@ -1,10 +1,12 @@
 package plenary.query.drafting;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
-import plenary.drafting.catalogue.Events;
 import plenary.identity.Actor;
 import plenary.text.Document;
 import plenary.text.Fold;
@@ -18,7 +20,9 @@ import java.util.function.Consumer;
 /**
  * The documents of a draft, current or historic, for every reader of the query side (the JSON document, the
  * exports, history). A historic version is the nearest snapshot at or before it, with the events since then
- * folded again by the same fold that built the current document: so it is exactly what readers saw then.
+ * folded again by the same fold that built the current document: so it is exactly what readers saw then. Those
+ * events come from the one event log, the event store, read through Axon's serializer and upcasters exactly as
+ * the projection received them; the read model's {@code draft_event} only answers clients catching up.
  */
 @Component
 public class DraftDocuments {
@@ -93,26 +97,32 @@ public class DraftDocuments {
         return fold(from.draftId(), from, to, steps);
     }
 
-    /** The one loop that folds recorded events again: from {@code from} (null: the first event) up to {@code to}. */
+    /** The one event log, whose events past states fold again. */
+    private EventStorageEngine store;
+
+    @Autowired
+    void readFrom(EventStorageEngine store) {
+        this.store = store;
+    }
+
+    /**
+     * The one loop that folds stored events again: from {@code from} (null: the first event) up to {@code to}.
+     * Version v is the event with sequence number v - 1.
+     */
     private Document fold(String draftId, Document from, long to, Consumer<Step> steps) {
         Document doc = from;
-        for (LiveChange e : table.eventsBetween(draftId, from == null ? 0 : from.version(), to)) {
-            DraftEvent event = event(e);
+        DomainEventStream events = store.readEvents(draftId, from == null ? 0 : from.version());
+        while (events.hasNext() && events.peek().getSequenceNumber() < to) {
+            DomainEventMessage<?> message = events.next();
+            if (!(message.getPayload() instanceof DraftEvent event)) {
+                throw new IllegalStateException("draft " + draftId + " holds " + message.getPayloadType().getName()
+                        + " at sequence " + message.getSequenceNumber() + ", which is no draft event");
+            }
             Document after = Fold.apply(doc, event);
-            steps.accept(new Step(doc, after, event, e.timestamp()));
+            steps.accept(new Step(doc, after, event, message.getTimestamp()));
             doc = after;
         }
         return doc;
-    }
-
-    private DraftEvent event(LiveChange recorded) {
-        try {
-            Class<? extends DraftEvent> type = Events.ofKind(recorded.type())
-                    .orElseThrow(() -> new IllegalArgumentException("no event is called " + recorded.type()));
-            return json.treeToValue(recorded.payload(), type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IllegalStateException("unreadable event " + recorded.version() + " (" + recorded.type() + ")", e);
-        }
     }
 
     /** Asked for a draft, or a state of it, that does not exist: 404. */

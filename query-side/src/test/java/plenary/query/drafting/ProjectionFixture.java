@@ -3,6 +3,10 @@ package plenary.query.drafting;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.flywaydb.core.Flyway;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,12 +19,16 @@ import plenary.text.Document;
 import plenary.text.markdown.MarkdownRenderer;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * The drafts projection with its snapshots and any other {@link FoldListener}, on a fresh real PostgreSQL, wired as
- * Spring wires them: for tests of the packages built on it (history).
+ * Spring wires them: for tests of the packages built on it (history). The events delivered are in an event store
+ * too (Axon's in-memory one here), since past states are folded again from the store.
  */
 public final class ProjectionFixture {
 
@@ -33,6 +41,16 @@ public final class ProjectionFixture {
     public final DraftDocuments documents;
     private final DraftTable table;
     private final DraftProjection projection;
+    /** The sequence number from which each fold of past states read the store. */
+    public final List<Long> readsFrom = new ArrayList<>();
+    private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine() {
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            readsFrom.add(firstSequenceNumber);
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+    };
+    private final Set<String> stored = new HashSet<>();
 
     public ProjectionFixture(int snapshotEvery, Function<JdbcClient, List<FoldListener>> listeners) {
         DevDatabase database = DevDatabase.forTests();
@@ -46,12 +64,19 @@ public final class ProjectionFixture {
         all.addAll(listeners.apply(db));
         projection = new DraftProjection(table, json, new LiveChannel(new SimpMessagingTemplate(
                 (message, timeout) -> true)), all);
+
+        documents.readFrom(store);
     }
 
     /** Delivers the events with their sequence numbers and times, as the tracking processor would. */
     public void deliver(List<DraftEvent> events, int from, int to) {
         for (int i = from; i < to; i++) {
-            projection.on(events.get(i), i, Negotiation.at(i));
+            DraftEvent event = events.get(i);
+            if (stored.add(event.draftId() + "/" + i)) {
+                store.appendEvents(new GenericDomainEventMessage<>("Draft", event.draftId(), i, event,
+                        MetaData.emptyInstance(), UUID.randomUUID().toString(), Negotiation.at(i)));
+            }
+            projection.on(event, i, Negotiation.at(i));
         }
     }
 
