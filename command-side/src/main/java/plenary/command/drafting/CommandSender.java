@@ -36,6 +36,11 @@ class CommandSender {
         return (Receipt) dispatch(command, ifMatch);
     }
 
+    /** A command whose If-Match came another way than an HTTP header (a STOMP frame's {@code if-match}). */
+    Receipt send(DraftCommand command, String ifMatch) {
+        return send(command, IfMatch.of(ifMatch));
+    }
+
     /** Creating handlers answer the new draft's id; the others a {@link Receipt}. */
     Object dispatch(DraftCommand command, IfMatch ifMatch) {
         MetaData meta = MetaData.emptyInstance();
