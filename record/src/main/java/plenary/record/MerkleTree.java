@@ -49,14 +49,23 @@ public final class MerkleTree {
         return size == 0 ? emptyRoot() : subtree(leaves, 0, (int) size);
     }
 
+    /** MTH(D[from:to]) of a non-empty range: what the proofs are made of, however the hashes are found. */
+    interface Subtrees {
+        byte[] hash(int from, int to);
+    }
+
     /** PATH(index, D[0:size]): the audit path of leaf {@code index} in the tree of the first {@code size} leaves. */
     public static List<byte[]> inclusionPath(List<byte[]> leaves, long index, long size) {
         requireSize(leaves, size);
         if (index < 0 || index >= size) {
             throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + size);
         }
+        return inclusionPath((from, to) -> subtree(leaves, from, to), index, size);
+    }
+
+    static List<byte[]> inclusionPath(Subtrees tree, long index, long size) {
         List<byte[]> path = new ArrayList<>();
-        path(leaves, (int) index, 0, (int) size, path);
+        path(tree, (int) index, 0, (int) size, path);
         return path;
     }
 
@@ -66,9 +75,13 @@ public final class MerkleTree {
         if (first < 0 || first > second) {
             throw new IllegalArgumentException("no consistency proof from " + first + " to " + second);
         }
+        return consistencyPath((from, to) -> subtree(leaves, from, to), first, second);
+    }
+
+    static List<byte[]> consistencyPath(Subtrees tree, long first, long second) {
         List<byte[]> proof = new ArrayList<>();
         if (first > 0 && first < second) {
-            subproof((int) first, leaves, 0, (int) second, true, proof);
+            subproof((int) first, tree, 0, (int) second, true, proof);
         }
         return proof;
     }
@@ -185,36 +198,36 @@ public final class MerkleTree {
         return nodeHash(subtree(leaves, from, from + k), subtree(leaves, from + k, to));
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> out) {
+    private static void path(Subtrees tree, int m, int from, int to, List<byte[]> out) {
         int n = to - from;
         if (n <= 1) {
             return;
         }
         int k = split(n);
         if (m < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(subtree(leaves, from + k, to));
+            path(tree, m, from, from + k, out);
+            out.add(tree.hash(from + k, to));
         } else {
-            path(leaves, m - k, from + k, to, out);
-            out.add(subtree(leaves, from, from + k));
+            path(tree, m - k, from + k, to, out);
+            out.add(tree.hash(from, from + k));
         }
     }
 
-    private static void subproof(int m, List<byte[]> leaves, int from, int to, boolean whole, List<byte[]> out) {
+    private static void subproof(int m, Subtrees tree, int from, int to, boolean whole, List<byte[]> out) {
         int n = to - from;
         if (m == n) {
             if (!whole) {
-                out.add(subtree(leaves, from, to));
+                out.add(tree.hash(from, to));
             }
             return;
         }
         int k = split(n);
         if (m <= k) {
-            subproof(m, leaves, from, from + k, whole, out);
-            out.add(subtree(leaves, from + k, to));
+            subproof(m, tree, from, from + k, whole, out);
+            out.add(tree.hash(from + k, to));
         } else {
-            subproof(m - k, leaves, from + k, to, false, out);
-            out.add(subtree(leaves, from, from + k));
+            subproof(m - k, tree, from + k, to, false, out);
+            out.add(tree.hash(from, from + k));
         }
     }
 

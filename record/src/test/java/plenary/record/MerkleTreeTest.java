@@ -103,6 +103,28 @@ class MerkleTreeTest {
     }
 
     @Test
+    void theKeptLevelsGiveTheRfcsRootsAndProofsForEveryEarlierTree() {
+        for (int round = 0; round < 40; round++) {
+            int n = 1 + random.nextInt(round < 20 ? 70 : 1100);
+            List<byte[]> entries = entries(n, random);
+            MerkleLevels levels = MerkleLevels.of(leaves(entries));
+            for (int probe = 0; probe < 10; probe++) {
+                int size = 1 + random.nextInt(n);
+                int m = random.nextInt(size);
+                List<byte[]> upTo = entries.subList(0, size);
+                assertThat(levels.root(size)).as("MTH(D[%d])", size).isEqualTo(Rfc9162.mth(upTo));
+                assertThat(levels.inclusionPath(m, size)).as("PATH(%d, D[%d])", m, size)
+                        .containsExactlyElementsOf(Rfc9162.path(m, upTo));
+                if (m > 0) {
+                    assertThat(levels.consistencyPath(m, size)).as("PROOF(%d, D[%d])", m, size)
+                            .containsExactlyElementsOf(Rfc9162.proof(m, upTo));
+                }
+            }
+        }
+        assertThat(new MerkleLevels().root(0)).isEqualTo(Rfc9162.mth(List.of()));
+    }
+
+    @Test
     void tamperedInclusionProofsFail() {
         for (int round = 0; round < 200; round++) {
             int n = 2 + random.nextInt(300);

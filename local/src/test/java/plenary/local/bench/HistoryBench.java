@@ -138,7 +138,7 @@ class HistoryBench {
     private record Receipt(long version, String id) {
     }
 
-    private static final class Negotiation {
+    static final class Negotiation {
 
         private record Slot(String paragraphId, String word) {
         }

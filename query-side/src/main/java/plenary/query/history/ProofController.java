@@ -8,9 +8,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import plenary.record.CheckpointSigned;
 import plenary.record.HashChain;
-import plenary.record.KeyRing;
+import plenary.record.MerkleLevels;
 import plenary.record.MerkleTree;
 import plenary.record.RecordAudit;
 import plenary.record.SignedCheckpoint;
@@ -19,9 +18,8 @@ import plenary.record.StoredEvent;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The signed checkpoints of a draft's record and the RFC 9162 proofs against them, every hash in base64 as the
@@ -46,10 +44,12 @@ class ProofController {
 
     private final StoredRecord record;
     private final RecordTrust trust;
+    private final SignedTrees trees;
 
-    ProofController(StoredRecord record, RecordTrust trust) {
+    ProofController(StoredRecord record, RecordTrust trust, SignedTrees trees) {
         this.record = record;
         this.trust = trust;
+        this.trees = trees;
     }
 
     @GetMapping(path = "/api/record/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -62,7 +62,7 @@ class ProofController {
     @GetMapping("/api/drafts/{draftId}/checkpoints")
     List<CheckpointView> checkpoints(@PathVariable String draftId) {
         List<CheckpointView> views = new ArrayList<>();
-        for (SignedCheckpoint signed : signed(draftId)) {
+        for (SignedCheckpoint signed : known(draftId, SignedTrees.Known::signed)) {
             var c = signed.checkpoint();
             views.add(new CheckpointView(c.size(), c.root(), c.extension("time").orElse(null),
                     ISSUES.stream().flatMap(word -> c.extension(word).map(v -> word + " " + v).stream()).findFirst()
@@ -76,78 +76,66 @@ class ProofController {
     @GetMapping("/api/drafts/{draftId}/proof")
     InclusionProof proof(@PathVariable String draftId, @RequestParam long version,
                          @RequestParam(required = false) Long treeSize) {
-        List<SignedCheckpoint> signed = signed(draftId);
-        SignedCheckpoint checkpoint = treeSize == null ? last(draftId, signed) : ofSize(draftId, signed, treeSize, "treeSize");
-        long size = checkpoint.size();
-        if (version < 1 || version > size) {
-            throw new IllegalArgumentException("version must be from 1 to " + size + ", the checkpoint's tree size; "
-                    + "was " + version);
+        record Signed(SignedCheckpoint checkpoint, byte[] leaf, List<byte[]> path) {
         }
-        List<byte[]> leaves = leaves(draftId, checkpoint);
+        Signed signed = known(draftId, known -> {
+            SignedCheckpoint checkpoint = treeSize == null ? last(draftId, known.signed())
+                    : ofSize(draftId, known.signed(), treeSize, "treeSize");
+            long size = checkpoint.size();
+            if (version < 1 || version > size) {
+                throw new IllegalArgumentException("version must be from 1 to " + size + ", the checkpoint's tree "
+                        + "size; was " + version);
+            }
+            MerkleLevels tree = tree(draftId, known, checkpoint);
+            return new Signed(checkpoint, tree.leaf(version - 1), tree.inclusionPath(version - 1, size));
+        });
+        long size = signed.checkpoint().size();
         StoredEvent event = record.event(draftId, version).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.CONFLICT, "version " + version + " of draft " + draftId + " is no longer in the record, "
                 + "though the checkpoint of size " + size + " signed it"));
-        if (!MessageDigest.isEqual(MerkleTree.leafHash(HashChain.entry(event)), leaves.get((int) version - 1))) {
+        if (!MessageDigest.isEqual(MerkleTree.leafHash(HashChain.entry(event)), signed.leaf())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "version " + version + " of draft " + draftId
                     + " is no longer what the checkpoint of size " + size + " signed: GET /api/drafts/" + draftId
                     + "/verify");
         }
         return new InclusionProof(version - 1, size, b64(HashChain.entry(event)),
-                MerkleTree.inclusionPath(leaves, version - 1, size).stream().map(ProofController::b64).toList(),
-                checkpoint.format());
+                signed.path().stream().map(ProofController::b64).toList(), signed.checkpoint().format());
     }
 
     /** The tree of checkpoint {@code to} (by default the last) extends the tree of checkpoint {@code from}. */
     @GetMapping("/api/drafts/{draftId}/consistency")
     ConsistencyProof consistency(@PathVariable String draftId, @RequestParam long from,
                                  @RequestParam(required = false) Long to) {
-        List<SignedCheckpoint> signed = signed(draftId);
-        SignedCheckpoint second = to == null ? last(draftId, signed) : ofSize(draftId, signed, to, "to");
-        SignedCheckpoint first = ofSize(draftId, signed, from, "from");
-        if (first.size() > second.size()) {
-            throw new IllegalArgumentException("from must be at most to: " + from + " > " + second.size());
-        }
-        List<byte[]> leaves = leaves(draftId, second);
-        return new ConsistencyProof(first.size(), second.size(),
-                MerkleTree.consistencyPath(leaves, first.size(), second.size()).stream().map(ProofController::b64)
-                        .toList(), first.format(), second.format());
+        return known(draftId, known -> {
+            List<SignedCheckpoint> signed = known.signed();
+            SignedCheckpoint second = to == null ? last(draftId, signed) : ofSize(draftId, signed, to, "to");
+            SignedCheckpoint first = ofSize(draftId, signed, from, "from");
+            if (first.size() > second.size()) {
+                throw new IllegalArgumentException("from must be at most to: " + from + " > " + second.size());
+            }
+            MerkleLevels tree = tree(draftId, known, second);
+            return new ConsistencyProof(first.size(), second.size(),
+                    tree.consistencyPath(first.size(), second.size()).stream().map(ProofController::b64).toList(),
+                    first.format(), second.format());
+        });
     }
 
     /**
-     * The draft's checkpoints, one per tree size, smallest first: those its stream stores and those its events
-     * carry. Where a verifier key is configured, only those it vouches for.
+     * Works on the draft's checkpoints, one per tree size, smallest first: those its stream stores, and where a
+     * verifier key is configured, only those it vouches for.
      */
-    private List<SignedCheckpoint> signed(String draftId) {
-        List<SignedCheckpoint> all = new ArrayList<>();
+    private <T> T known(String draftId, Function<SignedTrees.Known, T> work) {
         try {
-            record.checkpoints(draftId).forEach(c -> all.add(c.signed()));
-        } catch (IllegalArgumentException e) {
+            return trees.with(draftId, known -> {
+                if (known.empty() && record.event(draftId, 1).isEmpty()) {
+                    throw new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no draft " + draftId);
+                }
+                return work.apply(known);
+            });
+        } catch (SignedTrees.Unreadable e) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "a stored checkpoint of draft " + draftId
                     + " is not one (" + e.getMessage() + "): GET /api/drafts/" + draftId + "/verify");
         }
-        if (all.isEmpty() && record.event(draftId, 1).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "there is no draft " + draftId);
-        }
-        Optional<KeyRing> ring = trust.ring();
-        List<SignedCheckpoint> vouched = new ArrayList<>();
-        if (ring.isPresent()) {
-            for (KeyRing.Judgement judgement : ring.get().judge(all)) {
-                if (judgement.accepted()) {
-                    vouched.add(judgement.checkpoint());
-                }
-            }
-        } else {
-            vouched.addAll(all);
-        }
-        List<SignedCheckpoint> unique = new ArrayList<>();
-        vouched.stream().filter(c -> c.checkpoint().draftId().filter(draftId::equals).isPresent())
-                .sorted(Comparator.comparingLong(SignedCheckpoint::size))
-                .forEach(c -> {
-                    if (unique.isEmpty() || unique.get(unique.size() - 1).size() != c.size()) {
-                        unique.add(c);
-                    }
-                });
-        return unique;
     }
 
     private static SignedCheckpoint last(String draftId, List<SignedCheckpoint> signed) {
@@ -166,23 +154,24 @@ class ProofController {
     }
 
     /**
-     * The leaf hashes of the checkpoint's tree: as its stream stored them when the signed root vouches for them,
-     * else recomputed from the events; refused if neither gives the signed root.
+     * The tree of the checkpoint: the leaf hashes its stream stored when the signed root vouches for them, else
+     * recomputed from the events; refused if neither gives the signed root.
      */
-    private List<byte[]> leaves(String draftId, SignedCheckpoint checkpoint) {
+    private MerkleLevels tree(String draftId, SignedTrees.Known known, SignedCheckpoint checkpoint) {
         long size = checkpoint.size();
         byte[] root = checkpoint.checkpoint().rootHash();
-        List<byte[]> stored = CheckpointSigned.storedLeaves(record.checkpoints(draftId));
-        if (stored.size() >= size && MessageDigest.isEqual(MerkleTree.root(stored, size), root)) {
+        MerkleLevels stored = known.stored();
+        if (stored.size() >= size && MessageDigest.isEqual(stored.root(size), root)) {
             return stored;
         }
         List<StoredEvent> events = record.events(draftId);
-        List<byte[]> leaves = RecordAudit.leaves(events.subList(0, (int) Math.min(size, events.size())));
-        if (leaves.size() < size || !MessageDigest.isEqual(MerkleTree.root(leaves, size), root)) {
+        MerkleLevels recomputed = MerkleLevels.of(RecordAudit.leaves(events.subList(0,
+                (int) Math.min(size, events.size()))));
+        if (recomputed.size() < size || !MessageDigest.isEqual(recomputed.root(size), root)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "the record of draft " + draftId + " no longer "
                     + "matches the checkpoint of size " + size + ": GET /api/drafts/" + draftId + "/verify names where");
         }
-        return leaves;
+        return recomputed;
     }
 
     private static String b64(byte[] bytes) {

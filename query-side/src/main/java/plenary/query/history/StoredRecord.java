@@ -46,7 +46,12 @@ class StoredRecord {
      * checkpoint that is not one is reported, not skipped: IllegalArgumentException.
      */
     List<CheckpointSigned> checkpoints(String draftId) {
-        return events(CheckpointSigned.streamOf(draftId), 0, Long.MAX_VALUE).stream()
+        return checkpoints(draftId, 0);
+    }
+
+    /** The checkpoints stored from place {@code first} (0 for the first) of the draft's checkpoint stream on. */
+    List<CheckpointSigned> checkpoints(String draftId, long first) {
+        return events(CheckpointSigned.streamOf(draftId), first, Long.MAX_VALUE).stream()
                 .map(e -> CheckpointSigned.fromJson(e.payload())).toList();
     }
 
