@@ -52,6 +52,7 @@ class FuzzTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final Map<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
     static final Map<String, Integer> SUCCEEDED = new java.util.concurrent.ConcurrentSkipListMap<>();
+    static final Map<String, String> REFUSED = new java.util.concurrent.ConcurrentSkipListMap<>();
     static long startedAt;
 
     @BeforeContainer
@@ -67,6 +68,7 @@ class FuzzTest {
                 .json().get("draftId").asText());
         STATUSES.clear();
         SUCCEEDED.clear();
+        REFUSED.clear();
         startedAt = System.nanoTime();
     }
 
@@ -77,6 +79,7 @@ class FuzzTest {
                 (System.nanoTime() - startedAt) / 1e9, STATUSES,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("BENCH fuzz: %d drafts at the end; 2xx by endpoint %s%n", DRAFTS.size(), SUCCEEDED);
+        REFUSED.forEach((what, example) -> System.out.println("fuzz: shaped, refused: " + what + " e.g. " + example));
         try {
             Client auditor = new Client(plenary.queryPort(), "auditor");
             List<String> all = new ArrayList<>();
@@ -137,6 +140,10 @@ class FuzzTest {
         HttpResponse<String> response = send(call);
         int status = response.statusCode();
         STATUSES.merge(status, 1, Integer::sum);
+        if (status >= 400 && generated.shaped()) {
+            REFUSED.putIfAbsent(generated.endpoint() + " " + status, response.body().substring(0,
+                    Math.min(300, response.body().length())));
+        }
         if (status < 300) {
             String endpoint = generated.shaped() ? generated.endpoint() : "(unshaped)";
             SUCCEEDED.merge(endpoint.replaceAll(" (json|md|none)$", ""), 1, Integer::sum);
@@ -339,7 +346,7 @@ class FuzzTest {
 
     static String draft(int seed) {
         synchronized (DRAFTS) {
-            return DRAFTS.get(seed % DRAFTS.size());
+            return DRAFTS.get(Math.floorMod(seed, DRAFTS.size()));
         }
     }
 

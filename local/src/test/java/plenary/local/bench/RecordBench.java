@@ -93,6 +93,8 @@ class RecordBench {
             String base = "/api/drafts/" + draft;
             List<String> lines = new ArrayList<>();
             lines.add("the first proof after start (reads every checkpoint)\t1\t0\t" + base + "/proof?version=1");
+            lines.add("for comparison: the public key (no database)\t" + RUNS + "\t20\t/api/record/public-key");
+            lines.add("for comparison: the revisions (one small read)\t" + RUNS + "\t20\t" + base + "/revisions");
             lines.add("inclusion proof, a random version, the last checkpoint\t" + RUNS + "\t20\t"
                     + join(RUNS, () -> base + "/proof?version=" + (1 + random.nextInt((int) size))));
             lines.add("inclusion proof against a random earlier checkpoint\t" + RUNS + "\t20\t" + join(RUNS, () -> {
@@ -138,7 +140,7 @@ class RecordBench {
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
-                    if (method.getName().equals("sendAndWait") && result != null) {
+                    if (method.getName().equals("sendAndWait") && result != null && !(result instanceof String)) {
                         Method version = result.getClass().getMethod("version");
                         version.setAccessible(true);
                         appends.add(new long[]{((Number) version.invoke(result)).longValue(),
