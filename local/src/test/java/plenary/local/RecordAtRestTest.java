@@ -1,5 +1,6 @@
 package plenary.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,39 @@ class RecordAtRestTest {
                     .hasMessageContaining("the record is append-only");
         }
         assertThat(count(events)).isEqualTo(before);
+    }
+
+    /** Issue 14: the query side keeps its own copy of the events (what /events?after= serves); /verify checks it. */
+    @Test
+    void aCopyOfTheEventsChangedInTheReadModelIsCaughtByVerify() throws Exception {
+        String copied = new Drafts(plenary).seed("kaz", "kgz");
+        Client auditor = new Client(plenary.queryPort(), "auditor");
+        String verify = "/api/drafts/" + copied + "/verify";
+        assertThat(auditor.get(verify).json().get("intact").asBoolean()).isTrue();
+        String version2 = " WHERE draft_id = '" + copied + "' AND version = 2";
+
+        execute("UPDATE draft_event SET payload = payload || '{\"forged\": true}'" + version2);
+        JsonNode forged = auditor.get(verify).json();
+        assertThat(forged.get("intact").asBoolean()).as(forged.toString()).isFalse();
+        assertThat(forged.get("brokenAt").asLong()).isEqualTo(2);
+        assertThat(forged.get("reason").asText()).contains("version 2 as the query side copied it", "in its content");
+
+        execute("UPDATE draft_event SET payload = payload - 'forged', occurred_at = occurred_at + interval '1 hour'"
+                + version2);
+        assertThat(auditor.get(verify).json().get("reason").asText()).contains("in its time");
+        execute("UPDATE draft_event SET occurred_at = occurred_at - interval '1 hour', "
+                + "actor = jsonb_set(actor, '{delegation}', '\"tur\"')" + version2);
+        assertThat(auditor.get(verify).json().get("reason").asText()).contains("in its author");
+        // both admissions are the secretariat's: the copy of version 3 gives version 2 its author back
+        execute("UPDATE draft_event SET actor = e.actor FROM draft_event e WHERE e.draft_id = draft_event.draft_id "
+                + "AND e.version = 3 AND draft_event.draft_id = '" + copied + "' AND draft_event.version = 2");
+        JsonNode restored = auditor.get(verify).json();
+        assertThat(restored.get("intact").asBoolean()).as(restored.toString()).isTrue();
+
+        execute("DELETE FROM draft_event WHERE draft_id = '" + copied + "' AND version = 1");
+        JsonNode missing = auditor.get(verify).json();
+        assertThat(missing.get("brokenAt").asLong()).isEqualTo(1);
+        assertThat(missing.get("reason").asText()).contains("version 1 is missing from the query side's copy");
     }
 
     @Test

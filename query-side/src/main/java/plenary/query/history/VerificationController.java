@@ -40,16 +40,19 @@ class VerificationController {
     private final StoredRecord record;
     private final DraftDocuments documents;
     private final RecordTrust trust;
+    private final CopiedEvents copy;
 
-    VerificationController(StoredRecord record, DraftDocuments documents, RecordTrust trust) {
+    VerificationController(StoredRecord record, DraftDocuments documents, RecordTrust trust, CopiedEvents copy) {
         this.record = record;
         this.documents = documents;
         this.trust = trust;
+        this.copy = copy;
     }
 
     /**
      * Recomputes the chain and the tree from the stored events, and checks them against every checkpoint signed for
-     * the draft: those in its checkpoint stream and those its events carry.
+     * the draft: those in its checkpoint stream and those its events carry. Then the query side's copy of the
+     * events, if it keeps one, against the record.
      */
     @GetMapping("/api/drafts/{draftId}/verify")
     Verification verify(@PathVariable String draftId) {
@@ -64,6 +67,14 @@ class VerificationController {
             if (v.intact()) {
                 return new Verification(draftId, false, v.events(), known, null, null, null, null, keys != null, null,
                         "a stored checkpoint is not one: " + e.getMessage());
+            }
+        }
+        if (v.intact()) {
+            var copied = copy.firstDifference(draftId);
+            if (copied.isPresent()) {
+                return new Verification(draftId, false, v.events(), known, v.headHash(), v.rootHash(),
+                        v.signedSize(), keys == null ? null : v.checkpoints(), keys != null, copied.get().version(),
+                        copied.get().reason());
             }
         }
         return new Verification(draftId, v.intact(), v.events(), known, v.headHash(), v.rootHash(), v.signedSize(),
