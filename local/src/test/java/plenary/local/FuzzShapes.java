@@ -109,7 +109,7 @@ final class FuzzShapes {
         String contentType = kind.equals("json") ? "application/json" : kind.equals("md") ? "text/markdown" : null;
         byte[] body = switch (kind) {
             case "json" -> json(parts[1], value, seed).getBytes(StandardCharsets.UTF_8);
-            case "md" -> markdown(value, seed).getBytes(StandardCharsets.UTF_8);
+            case "md" -> markdown(value, seed, parts[1].endsWith("/corrigenda")).getBytes(StandardCharsets.UTF_8);
             default -> null;
         };
         Map<String, String> headers = choice == 1 ? Map.of("If-Match", "{version}")
@@ -136,7 +136,7 @@ final class FuzzShapes {
                     + ", \"reason\": " + (seed % 3 == 0 ? v : "\"too narrow\"") + "}";
             case "alternatives", "options" -> "{\"text\": " + v + "}";
             case "accept" -> "{\"alternativeId\": \"{a}\"}";
-            case "bridging" -> "{\"replaces\": [\"{a}\"], \"text\": " + v + "}";
+            case "bridging" -> "{\"replaces\": [\"{a}\", \"{a2}\"], \"text\": " + v + "}";
             case "move" -> "{\"after\": " + (seed % 3 == 0 ? "null" : "\"{p2}\"") + "}";
             case "status" -> "{\"status\": \"" + pick(seed, "FIRST_READING", "SECOND_READING", "AGREED",
                     "REOPENED", "PENDING", "AGREED_AD_REFERENDUM") + "\"}";
@@ -152,10 +152,12 @@ final class FuzzShapes {
         };
     }
 
-    private static String markdown(Object value, int seed) {
+    /** A small text; a corrigendum's without brackets, since a corrected final text has no disputed words. */
+    private static String markdown(Object value, int seed, boolean corrected) {
         String v = value instanceof String s ? s : String.valueOf(value);
         return "# Draft declaration " + seed % 100 + "\n\n*The Ministers,*\n\n(a) *Welcoming* " + v + ",\n\n"
-                + "1. Parties [shall][should] cooperate on " + v + ".\n\n2. Parties agree to meet again.\n";
+                + "1. Parties " + (corrected ? "shall" : "[shall][should]") + " cooperate on " + v
+                + ".\n\n2. Parties agree to meet again.\n";
     }
 
     /** The call with its ids, quote and version taken from the draft as the query side has it now. */
@@ -169,9 +171,9 @@ final class FuzzShapes {
             draftId = FuzzTest.draft(seed + k);
             Client.Response read = secretariat.get("/api/drafts/" + draftId);
             document = read.status() == 200 ? read.json() : Client.JSON.createObjectNode();
-            if (!call.command() || call.path().endsWith("/corrigenda")
-                    || !document.path("status").asText().equals("FINAL")) {
-                break;
+            boolean isFinal = document.path("status").asText().equals("FINAL");
+            if (!call.command() || (call.path().endsWith("/corrigenda") ? isFinal : !isFinal)) {
+                break; // a corrigendum looks for a final text, every other command for one still open
             }
         }
         String user = call.user();
@@ -211,13 +213,18 @@ final class FuzzShapes {
         String n = String.valueOf(1 + (seed % Math.max(1, version)));
         String n2 = String.valueOf(Math.max(Long.parseLong(n), version - seed % 3));
         String delegation = user.length() == 3 ? user : pick(seed, "kaz", "kgz", "tur");
-        Map<String, String> values = Map.of("{d}", draftId, "{p}", paragraph.path("paragraphId").asText("p1"),
-                "{p2}", other.path("paragraphId").asText("p1"), "{b}", bracket.path("bracketId").asText("b1"),
-                "{a}", alternatives.isEmpty() ? "a1" : alternatives.get(seed % alternatives.size()),
-                "{q}", words.isEmpty() ? "Parties" : words.get(seed % words.size()),
-                "{c}", delegation, "{l}", labels.isEmpty() ? "1" : labels.get(seed % labels.size()).replaceAll(
-                        "[^A-Za-z0-9]", ""),
-                "{n}", n, "{n2}", n2);
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("{d}", draftId);
+        values.put("{p}", paragraph.path("paragraphId").asText("p1"));
+        values.put("{p2}", other.path("paragraphId").asText("p1"));
+        values.put("{b}", bracket.path("bracketId").asText("b1"));
+        values.put("{a}", alternatives.isEmpty() ? "a1" : alternatives.get(seed % alternatives.size()));
+        values.put("{a2}", alternatives.isEmpty() ? "a2" : alternatives.get((seed + 1) % alternatives.size()));
+        values.put("{q}", words.isEmpty() ? "Parties" : words.get(seed % words.size()));
+        values.put("{c}", delegation);
+        values.put("{l}", labels.isEmpty() ? "1" : labels.get(seed % labels.size()).replaceAll("[^A-Za-z0-9]", ""));
+        values.put("{n}", n);
+        values.put("{n2}", n2);
         String path = fill(call.path(), values).replace("{f}", pick(seed, "markdown", "html", "pdf", "docx", "akn"));
         byte[] body = call.body() == null ? null
                 : fill(new String(call.body(), StandardCharsets.UTF_8), values).getBytes(StandardCharsets.UTF_8);
