@@ -40,11 +40,13 @@ public class DraftDocuments {
     }
 
     private final DraftTable table;
+    private final FoldedDrafts folded;
     private final Snapshots snapshots;
     private final ObjectMapper json;
 
-    DraftDocuments(DraftTable table, Snapshots snapshots, ObjectMapper json) {
+    DraftDocuments(DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json) {
         this.table = table;
+        this.folded = folded;
         this.snapshots = snapshots;
         this.json = json;
     }
@@ -52,7 +54,7 @@ public class DraftDocuments {
     /** @throws UnknownDraft when there is no such draft, or it had not reached the state asked for */
     public Document document(String draftId, Selector selector) {
         if (selector.current()) {
-            return table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
+            return current(draftId);
         }
         // a past state needs the current version only: parsing a large current document would cost more than the fold
         long currentVersion = version(draftId);
@@ -61,9 +63,9 @@ public class DraftDocuments {
             throw new UnknownDraft("draft " + draftId + " has " + currentVersion + " versions, not " + version);
         }
         if (version == currentVersion) {
-            Optional<Document> current = table.document(draftId).filter(d -> d.version() == version);
-            if (current.isPresent()) {
-                return current.get();
+            Document current = current(draftId);
+            if (current.version() == version) {
+                return current;
             }
         }
         Document doc = fold(draftId, snapshots.nearest(draftId, version).orElse(null), version, step -> { });
@@ -74,10 +76,25 @@ public class DraftDocuments {
         return doc;
     }
 
+    /**
+     * The current document: from memory when it holds the version the table has (one short query; another node
+     * may have written the table), otherwise read from the table and kept.
+     */
+    private Document current(String draftId) {
+        long version = version(draftId);
+        Optional<Document> held = folded.current(draftId).filter(d -> d.version() == version);
+        if (held.isPresent()) {
+            return held.get();
+        }
+        Document read = table.document(draftId).orElseThrow(() -> new UnknownDraft("there is no draft " + draftId));
+        folded.keep(read);
+        return read;
+    }
+
     /** The version a selector names: a revision's, the one asked for, or the last one at an instant. */
     private long version(String draftId, Selector selector) {
         if (selector.revision() != null) {
-            return table.document(draftId).flatMap(d -> d.revision(selector.revision())).map(Revision::version)
+            return current(draftId).revision(selector.revision()).map(Revision::version)
                     .orElseThrow(() -> new UnknownDraft("draft " + draftId + " has no revision " + selector.revision()));
         }
         if (selector.version() != null) {

@@ -30,17 +30,20 @@ class DraftProjection {
 
     private static final String UNSAVED = DraftProjection.class.getName() + ".unsaved";
 
-    private record Unsaved(Document document, Instant at) {
+    /** A draft folded in this unit of work: as it was stored before it ({@code stored}), and as it is now. */
+    private record Unsaved(Document stored, Document document, Instant at) {
     }
 
     private final DraftTable table;
     private final ObjectMapper json;
     private final LiveChannel live;
     private final List<FoldListener> listeners;
-    private final RecentDocuments recent = new RecentDocuments(64);
+    private final FoldedDrafts folded;
 
-    DraftProjection(DraftTable table, ObjectMapper json, LiveChannel live, List<FoldListener> listeners) {
+    DraftProjection(DraftTable table, FoldedDrafts folded, ObjectMapper json, LiveChannel live,
+                    List<FoldListener> listeners) {
         this.table = table;
+        this.folded = folded;
         this.json = json;
         this.live = live;
         this.listeners = listeners;
@@ -62,29 +65,36 @@ class DraftProjection {
         table.append(change);
         listeners.forEach(listener -> listener.folded(before, after, event, at));
         // memory last: an event that fails above leaves no trace here, so its retry folds it again
-        save(after, at);
+        save(before, after, at);
         live.afterCommit(change);
     }
 
-    /** The draft as last folded: in this unit of work, just before, or as the table has it. */
+    /**
+     * The draft as last folded: in this unit of work, or as last committed if that is the version before this
+     * event's, or as the table has it.
+     */
     private Optional<Document> latest(String draftId, long version) {
         Unsaved unsaved = unsaved().get(draftId);
-        return unsaved != null ? Optional.of(unsaved.document())
-                : recent.before(draftId, version).or(() -> table.document(draftId));
+        if (unsaved != null) {
+            return Optional.of(unsaved.document());
+        }
+        return folded.current(draftId).filter(d -> d.version() == version - 1).or(() -> table.document(draftId));
     }
 
-    private void save(Document document, Instant at) {
-        recent.folded(document);
+    private void save(Document before, Document after, Instant at) {
         if (CurrentUnitOfWork.isStarted()) {
-            unsaved().put(document.draftId(), new Unsaved(document, at));
+            Unsaved earlier = unsaved().get(after.draftId());
+            unsaved().put(after.draftId(), new Unsaved(earlier != null ? earlier.stored() : before, after, at));
         } else {
-            table.save(document, at);
+            table.store(before, after, at);
+            folded.keep(after);
         }
     }
 
     /**
-     * The documents folded in the current unit of work, saved as it commits: the processor handles events in
-     * batches, and a batch of a hundred events of one draft then writes its document once, not a hundred times.
+     * The documents folded in the current unit of work, stored as it commits: the processor handles events in
+     * batches, and a batch of a hundred events of one draft then writes each paragraph it changed once. They are
+     * kept in memory once committed, so that what is there was recorded.
      */
     private Map<String, Unsaved> unsaved() {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -93,15 +103,15 @@ class DraftProjection {
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(UNSAVED, key -> {
             Map<String, Unsaved> documents = new LinkedHashMap<>();
-            uow.onPrepareCommit(u -> documents.values().forEach(d -> table.save(d.document(), d.at())));
-            uow.onRollback(u -> recent.forget());
+            uow.onPrepareCommit(u -> documents.values().forEach(d -> table.store(d.stored(), d.document(), d.at())));
+            uow.afterCommit(u -> documents.values().forEach(d -> folded.keep(d.document())));
             return documents;
         });
     }
 
     @ResetHandler
     void reset() {
-        recent.forget();
+        folded.forget();
         table.clear();
         listeners.forEach(FoldListener::reset);
     }

@@ -9,13 +9,22 @@ import org.springframework.stereotype.Repository;
 import plenary.identity.Actor;
 import plenary.query.readers.Admissions;
 import plenary.text.Document;
+import plenary.text.Paragraph;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** The query side's own tables: the current document of each draft, and each draft's events. */
+/**
+ * The query side's own tables: the current document of each draft, paragraph by paragraph ({@code draft} and
+ * {@code draft_paragraph}), and each draft's events.
+ */
 @Repository
 class DraftTable implements Admissions {
 
@@ -37,35 +46,114 @@ class DraftTable implements Admissions {
         this.json = json;
     }
 
+    /**
+     * The draft's current document, from its row and its paragraphs read in one statement, so in one snapshot: a
+     * concurrent write never shows half an event.
+     */
     Optional<Document> document(String draftId) {
-        return db.sql("SELECT document FROM draft WHERE draft_id = ?").param(draftId)
-                .query((rs, i) -> read(rs.getString(1), Document.class)).optional();
+        Document[] head = new Document[1];
+        String[][] order = new String[1][];
+        Map<String, Paragraph> paragraphs = new HashMap<>();
+        db.sql("""
+                SELECT version, head::text, paragraphs, NULL, NULL FROM draft WHERE draft_id = :id
+                UNION ALL
+                SELECT NULL, NULL, NULL, paragraph_id, paragraph::text FROM draft_paragraph WHERE draft_id = :id
+                """).param("id", draftId).query(rs -> {
+            if (rs.getString(4) == null) {
+                head[0] = read(rs.getString(2), Document.class).withVersion(rs.getLong(1));
+                order[0] = (String[]) rs.getArray(3).getArray();
+            } else {
+                paragraphs.put(rs.getString(4), read(rs.getString(5), Paragraph.class));
+            }
+        });
+        if (head[0] == null) {
+            return Optional.empty();
+        }
+        List<Paragraph> inOrder = new ArrayList<>(order[0].length);
+        for (String id : order[0]) {
+            inOrder.add(Objects.requireNonNull(paragraphs.get(id), () -> "draft " + draftId + " lacks paragraph " + id));
+        }
+        return Optional.of(head[0].withParagraphs(inOrder));
     }
 
     Optional<Long> version(String draftId) {
         return db.sql("SELECT version FROM draft WHERE draft_id = ?").param(draftId).query(Long.class).optional();
     }
 
-    void save(Document doc, Instant at) {
-        db.sql("""
-                INSERT INTO draft (draft_id, version, reference, title, status, document, updated_at)
-                VALUES (:id, :version, :reference, :title, :status, CAST(:document AS jsonb), :at)
+    /**
+     * Stores {@code after}, writing only what differs from {@code before} (null: nothing stored yet): the paragraphs
+     * that changed or are new, those removed, the order when it changed, the rest of the document when that changed.
+     * Unchanged paragraphs are the same objects in both, since the fold keeps what it does not touch.
+     */
+    void store(Document before, Document after, Instant at) {
+        Map<String, Paragraph> old = new HashMap<>();
+        if (before != null) {
+            before.paragraphs().forEach(p -> old.put(p.id(), p));
+        }
+        List<Paragraph> changed = new ArrayList<>();
+        for (Paragraph p : after.paragraphs()) {
+            Paragraph was = old.remove(p.id());
+            if (was != p && !p.equals(was)) {
+                changed.add(p);
+            }
+        }
+        boolean reordered = before == null || !old.isEmpty() || !ids(before).equals(ids(after));
+        Document head = after.withParagraphs(List.of()).withVersion(0);
+        boolean headChanged = before == null || !head.equals(before.withParagraphs(List.of()).withVersion(0));
+        String sql = before == null ? """
+                INSERT INTO draft (draft_id, version, reference, title, status, updated_at, head, paragraphs)
+                VALUES (:id, :version, :reference, :title, :status, :at, CAST(:head AS jsonb), CAST(:paragraphs AS text[]))
                 ON CONFLICT (draft_id) DO UPDATE SET version = EXCLUDED.version, reference = EXCLUDED.reference,
-                    title = EXCLUDED.title, status = EXCLUDED.status, document = EXCLUDED.document,
-                    updated_at = EXCLUDED.updated_at
-                """)
-                .param("id", doc.draftId()).param("version", doc.version())
-                .param("reference", doc.header().reference()).param("title", doc.header().title())
-                .param("status", doc.status().name()).param("document", write(doc))
-                .param("at", Timestamp.from(at))
+                    title = EXCLUDED.title, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
+                    head = EXCLUDED.head, paragraphs = EXCLUDED.paragraphs
+                """ : """
+                UPDATE draft SET version = :version, reference = :reference, title = :title, status = :status,
+                    updated_at = :at, head = COALESCE(CAST(:head AS jsonb), head),
+                    paragraphs = COALESCE(CAST(:paragraphs AS text[]), paragraphs)
+                WHERE draft_id = :id
+                """;
+        db.sql(sql)
+                .param("id", after.draftId()).param("version", after.version())
+                .param("reference", after.header().reference()).param("title", after.header().title())
+                .param("status", after.status().name()).param("at", Timestamp.from(at))
+                .param("head", headChanged ? write(head) : null, Types.VARCHAR)
+                .param("paragraphs", reordered ? textArray(ids(after)) : null, Types.VARCHAR)
                 .update();
+        if (!old.isEmpty()) {
+            db.sql("DELETE FROM draft_paragraph WHERE draft_id = ? AND paragraph_id = ANY (CAST(? AS text[]))")
+                    .params(after.draftId(), textArray(List.copyOf(old.keySet()))).update();
+        }
+        if (!changed.isEmpty()) {
+            // one statement however many: an import writes thousands
+            db.sql("""
+                    INSERT INTO draft_paragraph (draft_id, paragraph_id, paragraph)
+                    SELECT ?, p ->> 'id', p FROM jsonb_array_elements(CAST(? AS jsonb)) AS p
+                    ON CONFLICT (draft_id, paragraph_id) DO UPDATE SET paragraph = EXCLUDED.paragraph
+                    """).params(after.draftId(), write(changed)).update();
+        }
+    }
+
+    private static List<String> ids(Document document) {
+        return document.paragraphs().stream().map(Paragraph::id).toList();
+    }
+
+    /** A PostgreSQL array literal: ids are letters, digits and dots, quoted all the same. */
+    private static String textArray(List<String> ids) {
+        StringBuilder sb = new StringBuilder("{");
+        for (String id : ids) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(id.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return sb.append('}').toString();
     }
 
     /** Whether the draft lists a participant with this delegation code: whether the delegation was admitted. */
     @Override
     public boolean admitted(String draftId, String delegation) {
         return db.sql("""
-                SELECT EXISTS (SELECT 1 FROM draft, jsonb_array_elements(document -> 'participants') AS p
+                SELECT EXISTS (SELECT 1 FROM draft, jsonb_array_elements(head -> 'participants') AS p
                                WHERE draft_id = ? AND lower(p ->> 'code') = lower(?))
                 """).params(draftId, delegation).query(Boolean.class).single();
     }
@@ -118,7 +206,7 @@ class DraftTable implements Admissions {
     }
 
     void clear() {
-        db.sql("TRUNCATE draft, draft_event").update();
+        db.sql("TRUNCATE draft, draft_paragraph, draft_event").update();
     }
 
     String write(Object value) {

@@ -92,7 +92,7 @@ class DraftProjectionTest {
         db = JdbcClient.create(dataSource);
         table = new DraftTable(db, json);
         MessageChannel capturing = (message, timeout) -> sent.add(message);
-        projection = new DraftProjection(table, json, new LiveChannel(new SimpMessagingTemplate(capturing)), List.of());
+        projection = new DraftProjection(table, new FoldedDrafts(20_000), json, new LiveChannel(new SimpMessagingTemplate(capturing)), List.of());
 
         Document seed = MarkdownImporter.parse(Files.readString(SEED, StandardCharsets.UTF_8), new IdAllocator(1),
                 "Secretariat");

@@ -59,10 +59,11 @@ public final class ProjectionFixture {
         db = JdbcClient.create(dataSource);
         table = new DraftTable(db, json);
         Snapshots snapshots = new Snapshots(db, json, snapshotEvery);
-        documents = new DraftDocuments(table, snapshots, json);
+        FoldedDrafts folded = new FoldedDrafts(20_000);
+        documents = new DraftDocuments(table, folded, snapshots, json);
         List<FoldListener> all = new ArrayList<>(List.of(snapshots));
         all.addAll(listeners.apply(db));
-        projection = new DraftProjection(table, json, new LiveChannel(new SimpMessagingTemplate(
+        projection = new DraftProjection(table, folded, json, new LiveChannel(new SimpMessagingTemplate(
                 (message, timeout) -> true)), all);
 
         documents.readFrom(store);
