@@ -66,7 +66,7 @@ class DraftProjection {
         listeners.forEach(listener -> listener.folded(before, after, event, at));
         // memory last: an event that fails above leaves no trace here, so its retry folds it again
         save(before, after, at);
-        live.afterCommit(change);
+        live.afterCommit(change.lean());
     }
 
     /**

@@ -1,5 +1,7 @@
 package plenary.query.drafting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import plenary.identity.Actor;
 import plenary.query.live.LiveChannel;
@@ -23,15 +25,28 @@ import java.util.stream.Collectors;
  * table {@code draft_event} (so that catching up is receiving live): enough to
  * update a client's copy without fetching the draft again, whatever the kind of event. That is the event, every
  * paragraph it changed, rendered; where it put paragraphs ({@code placed}: each new paragraph, and each whose
- * predecessor changed, with the one it now follows, null for the first); and the paragraphs it removed.
+ * predecessor changed, with the one it now follows, null for the first); and the paragraphs it removed. Live, it is
+ * lean: the event's payload, which no client needs to update its copy, is left out (null), and {@code /events}
+ * answers it on request.
  */
-record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp, JsonNode payload,
-                  String status, List<DraftView.ParagraphView> paragraphs, List<Placement> placed,
-                  List<String> removed)
+record LiveChange(String draftId, long version, String type, Actor actor, Instant timestamp,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode payload, String status,
+                  List<DraftView.ParagraphView> paragraphs, List<Placement> placed, List<String> removed)
         implements LiveChannel.Change {
 
     /** Paragraph {@code paragraphId} now follows paragraph {@code after} (null: it comes first). */
     record Placement(String paragraphId, String after) {
+    }
+
+    /** The change as live clients get it: without the payload. */
+    LiveChange lean() {
+        return new LiveChange(draftId, version, type, actor, timestamp, null, status, paragraphs, placed, removed);
+    }
+
+    @JsonIgnore
+    @Override
+    public String messageId() {
+        return draftId + "." + version;
     }
 
     /**

@@ -3,7 +3,13 @@ package plenary.query.live;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
+import org.springframework.messaging.simp.broker.SubscriptionRegistry;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -19,14 +25,38 @@ public class LiveChannel {
 
     public interface Change {
         String draftId();
+
+        /** Unique among the draft's messages: the STOMP message-id every subscriber gets. */
+        String messageId();
     }
 
     private static final String UNSENT = LiveChannel.class.getName() + ".unsent";
 
     private final SimpMessagingTemplate broker;
+    private final Lanes lanes;
+    private final SubscriptionRegistry subscriptions;
+    private final ObjectMapper json;
 
+    /** Through Spring's broker only: each client's copy encoded on its own. */
     public LiveChannel(SimpMessagingTemplate broker) {
         this.broker = broker;
+        this.lanes = null;
+        this.subscriptions = null;
+        this.json = null;
+    }
+
+    /**
+     * With the in-memory broker, a change is encoded once and written by the {@link Lanes}; with a broker relay
+     * (several query sides), it goes through the relay.
+     */
+    @Autowired
+    LiveChannel(SimpMessagingTemplate broker, Lanes lanes, ObjectProvider<SimpleBrokerMessageHandler> simple,
+                ObjectMapper json) {
+        this.broker = broker;
+        SimpleBrokerMessageHandler handler = simple.getIfAvailable();
+        this.lanes = handler == null ? null : lanes;
+        this.subscriptions = handler == null ? null : handler.getSubscriptionRegistry();
+        this.json = json;
     }
 
     public static String topic(String draftId) {
@@ -54,6 +84,14 @@ public class LiveChannel {
     }
 
     private void send(Change change) {
-        broker.convertAndSend(topic(change.draftId()), change);
+        if (lanes == null) {
+            broker.convertAndSend(topic(change.draftId()), change);
+            return;
+        }
+        try {
+            lanes.publish(subscriptions, topic(change.draftId()), change.messageId(), json.writeValueAsBytes(change));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a change of draft " + change.draftId(), e);
+        }
     }
 }

@@ -37,13 +37,15 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     private final LiveLimits limits;
     private final LiveRelay relay;
     private final WebOrigins origins;
+    private final Lanes lanes;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
     /** Closes dropped connections, which may take up to the send time limit each. */
     private final ExecutorService closer = Executors.newCachedThreadPool(new CustomizableThreadFactory("live-close-"));
 
     LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts,
-               PresenceListener presence, LiveLimits limits, LiveRelay relay, WebOrigins origins) {
+               PresenceListener presence, LiveLimits limits, LiveRelay relay, WebOrigins origins, Lanes lanes) {
         this.authentication = authentication;
+        this.lanes = lanes;
         this.origins = origins;
         this.guard = guard;
         this.receipts = receipts;
@@ -81,6 +83,7 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     }
 
     /**
+     * One thread writes everything but drafts' changes (those go through {@link Lanes}): receipts, errors, presence.
      * One thread writes to every client, so each client gets its messages in the order they were published without
      * Spring's per-session ordering (preservePublishOrder), which costs a queue and a hand-off per message and per
      * client. One thread suffices because it never waits: {@link SendQueue} only starts each write. At about ten
@@ -93,7 +96,7 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
 
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.addDecoratorFactory(handler -> SendQueue.around(handler, limits, closer));
+        registration.addDecoratorFactory(handler -> SendQueue.around(handler, limits, closer, lanes));
     }
 
     /** The query side's connector: HTTP answers get the same socket send buffer, ample for a reader's JSON. */

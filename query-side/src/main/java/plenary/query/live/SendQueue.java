@@ -59,13 +59,21 @@ final class SendQueue extends WebSocketSessionDecorator {
         TOMCAT_SEND_TIMEOUTS.forEach(timeout -> endpoint.getUserProperties().put(timeout, limits.sendTimeLimit().toMillis()));
     }
 
-    /** Puts a send queue in front of every session the handler sees. */
-    static WebSocketHandler around(WebSocketHandler handler, LiveLimits limits, Executor closer) {
+    /** Puts a send queue in front of every session the handler sees, and tells the lanes of it. */
+    static WebSocketHandler around(WebSocketHandler handler, LiveLimits limits, Executor closer, Lanes lanes) {
         return new WebSocketHandlerDecorator(handler) {
             @Override
             public void afterConnectionEstablished(WebSocketSession session) throws Exception {
                 Session endpoint = ((NativeWebSocketSession) session).getNativeSession(Session.class);
-                super.afterConnectionEstablished(new SendQueue(session, endpoint, limits, closer));
+                SendQueue queue = new SendQueue(session, endpoint, limits, closer);
+                lanes.opened(queue);
+                super.afterConnectionEstablished(queue);
+            }
+
+            @Override
+            public void afterConnectionClosed(WebSocketSession session, CloseStatus status) throws Exception {
+                lanes.closed(session.getId());
+                super.afterConnectionClosed(session, status);
             }
         };
     }

@@ -1,0 +1,110 @@
+package plenary.query.live;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.broker.SubscriptionRegistry;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Delivers a draft's change to its subscribers: the frame is encoded once per destination, not once per client (a
+ * client's copy differs only in its subscription id), and written by {@code plenary.live.lanes} threads (one per core
+ * by default), each serving its own share of the connections. A connection always belongs to the same lane, and each
+ * lane takes the changes in the order they were published, so every client still gets them in version order. The
+ * writes themselves never wait ({@link SendQueue}). Spring's broker, which encodes and hands over each client's
+ * copy on its one outbound thread, still carries everything else: receipts, errors, presence.
+ */
+@Component
+class Lanes implements DisposableBean {
+
+    private final ExecutorService[] lanes;
+    private final Map<String, SendQueue> connections = new ConcurrentHashMap<>();
+
+    Lanes(@Value("${plenary.live.lanes:0}") int lanes) {
+        int count = lanes > 0 ? lanes : Runtime.getRuntime().availableProcessors();
+        this.lanes = new ExecutorService[count];
+        for (int i = 0; i < count; i++) {
+            this.lanes[i] = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("live-lane-" + i + "-"));
+        }
+    }
+
+    void opened(SendQueue connection) {
+        connections.put(connection.getId(), connection);
+    }
+
+    void closed(String sessionId) {
+        connections.remove(sessionId);
+    }
+
+    /** Sends {@code json} to every subscription of {@code destination} that {@code subscriptions} knows. */
+    void publish(SubscriptionRegistry subscriptions, String destination, String messageId, byte[] json) {
+        SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create();
+        headers.setDestination(destination);
+        MultiValueMap<String, String> subscribers =
+                subscriptions.findSubscriptions(MessageBuilder.createMessage(json, headers.getMessageHeaders()));
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        String body = new String(json, StandardCharsets.UTF_8);
+        Frame frame = new Frame("MESSAGE\ndestination:" + escape(destination) + "\ncontent-type:application/json\n"
+                + "content-length:" + json.length + "\nmessage-id:" + escape(messageId) + "\nsubscription:",
+                "\n\n" + body + "\0");
+        for (int lane = 0; lane < lanes.length; lane++) {
+            int mine = lane;
+            lanes[lane].execute(() -> subscribers.forEach((session, ids) -> {
+                if (laneOf(session) == mine) {
+                    deliver(session, ids, frame);
+                }
+            }));
+        }
+    }
+
+    private record Frame(String head, String tail) {
+    }
+
+    private void deliver(String session, List<String> subscriptionIds, Frame frame) {
+        SendQueue connection = connections.get(session);
+        if (connection == null) {
+            return; // it closed since it subscribed
+        }
+        for (String id : subscriptionIds) {
+            try {
+                connection.sendMessage(new TextMessage(frame.head() + escape(id) + frame.tail()));
+            } catch (SessionLimitExceededException e) {
+                connection.close(e.getStatus());
+                return;
+            }
+        }
+    }
+
+    private int laneOf(String session) {
+        return (session.hashCode() & Integer.MAX_VALUE) % lanes.length;
+    }
+
+    /** STOMP 1.2 header escaping. */
+    private static String escape(String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf(':') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return value.replace("\\", "\\\\").replace(":", "\\c").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    @Override
+    public void destroy() {
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+        }
+    }
+}
