@@ -3,9 +3,12 @@
 //   node bench/run.mjs fanout [--subscribers=193 --rate=50 --changes=500 --warmup=100 --processes=4]
 //   node bench/run.mjs size   (20 subscribers at 10/s, seed vs --paragraphs=500)
 //   node bench/run.mjs thousand (1,000 subscribers at 10/s)
+//   node bench/run.mjs rebuild [--drafts=20 --events=500 --writers=10]   (POST /api/admin/rebuild, events/s)
+//   node bench/run.mjs history [--events=10000 --samples=300]   (the text at random versions; ShareDB fetchSnapshot)
 // Every figure is printed with the load average and the cores each process used. Only correctness fails a run.
 import { fanout, startShareDB } from './lib/fanout.mjs';
 import { startPlenary } from './lib/plenary.mjs';
+import { past, rebuild } from './lib/record.mjs';
 
 const [scenario = 'fanout', ...rest] = process.argv.slice(2);
 const args = Object.fromEntries(rest.filter(a => a.startsWith('--')).map(a => {
@@ -23,6 +26,18 @@ const scenarios = {
   thousand: [{ subscribers: num('subscribers', 1000), rate: num('rate', 10), changes: num('changes', 300),
     warmup: num('warmup', 50), paragraphs: num('paragraphs', 13), processes: num('processes', 4) }],
 };
+if (scenario === 'rebuild' || scenario === 'history') {
+  const plenary = await startPlenary();
+  const sharedb = scenario === 'history' && systems.includes('sharedb') ? await startShareDB() : null;
+  try {
+    if (scenario === 'rebuild') await rebuild(plenary, { drafts: num('drafts', 20), events: num('events', 500), writers: num('writers', 10) });
+    else await past(plenary, sharedb, { events: num('events', 10000), samples: num('samples', 300) });
+  } finally {
+    await plenary.stop();
+    await sharedb?.stop();
+  }
+  process.exit(0);
+}
 if (!scenarios[scenario]) {
   console.error(`unknown scenario ${scenario}: one of ${Object.keys(scenarios).join(', ')}`);
   process.exit(2);

@@ -1,7 +1,7 @@
 // Live fan-out, measured from outside: subscribers in child processes follow one document while one writer
 // changes it at a fixed rate, one change at a time (each waits for its acknowledgement). A sample is the time from
 // just before the change is sent until one subscriber has it; "last subscriber" is the slowest per change.
-import { fork, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ShareDB from 'sharedb/lib/client/index.js';
@@ -137,6 +137,7 @@ export async function fanout(system, opts) {
   const seconds = (now() - start) / 1e9;
   const report = machine.report();
   await sleep(opts.settle);
+  const heap = system.kind === 'plenary' ? liveHeap(system.server.pid) : null;
   const arrivals = await subs.collect();
   target.close?.();
 
@@ -173,5 +174,17 @@ export async function fanout(system, opts) {
     last: figure('... until the last subscriber has it', last.filter(v => v > 0)),
   };
   console.log(`BENCH lost ${lost}  reordered ${reordered}  duplicated ${duplicated}`);
+  if (heap) console.log(`BENCH ${heap}`);
   return { ...figures, lost, reordered, duplicated };
+}
+
+/** The JVM's live heap, from a full collection (jcmd GC.class_histogram), with the subscribers still connected. */
+function liveHeap(pid) {
+  try {
+    const histogram = execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const total = /Total\s+(\d+)\s+(\d+)/.exec(histogram);
+    return `Plenary's heap: ${(Number(total[2]) / 1048576).toFixed(0)} MB live after a full collection (${process.env.PLENARY_JVM ?? '-Xmx512m'})`;
+  } catch (e) {
+    return `Plenary's heap: jcmd failed (${e.message.split('\n')[0]})`;
+  }
 }

@@ -90,6 +90,7 @@ export async function startPlenary({ jvm } = {}) {
     log: () => log,
     command: (path, user, body) => request(commandPort, 'POST', path, user, body),
     query: (path, user = 'auditor') => request(queryPort, 'GET', path, user),
+    request: (method, path, user, body) => request(queryPort, method, path, user, body),
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

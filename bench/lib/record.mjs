@@ -1,0 +1,99 @@
+// Rebuild and history, measured from outside: how fast the read models come back from the event store, and how
+// fast the text at any version of a long history is served.
+import ShareDB from 'sharedb/lib/client/index.js';
+import WebSocket from 'ws';
+import { figure, Machine } from './machine.mjs';
+import { importDraft, SEED } from './plenary.mjs';
+import { readFileSync } from 'node:fs';
+
+const now = () => Number(process.hrtime.bigint());
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+/** `events` commands on a draft by one delegation: bracket words in a paragraph, withdraw the bracket, again. */
+async function history(plenary, draftId, paragraphId, quote, events) {
+  let bracket, version;
+  for (let i = 0; i < events; i++) {
+    const r = i % 2 === 0
+      ? await plenary.command(`/api/drafts/${draftId}/paragraphs/${paragraphId}/brackets`, 'kaz',
+        { quote, alternatives: [`${quote} ${i}`] })
+      : await plenary.command(`/api/drafts/${draftId}/brackets/${bracket}/withdraw`, 'kaz');
+    if (r.status >= 300) throw new Error(`command ${i}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (i % 2 === 0) bracket = r.body.bracketId;
+    version = r.body.version;
+  }
+  return version;
+}
+
+async function seeded(plenary) {
+  const { draftId, version, document } = await importDraft(plenary, readFileSync(SEED, 'utf8'));
+  const paragraph = document.paragraphs.find(p => p.text.includes('manage borders'));
+  return { draftId, version, paragraphId: paragraph.paragraphId, quote: 'manage borders' };
+}
+
+/** Replays the whole store into the read models (POST /api/admin/rebuild) over `drafts` drafts of `events` each. */
+export async function rebuild(plenary, opts) {
+  const drafts = [];
+  for (let d = 0; d < opts.drafts; d++) drafts.push(await seeded(plenary));
+  let total = drafts.reduce((n, d) => n + d.version, 0);
+  for (let start = 0; start < drafts.length; start += opts.writers) {
+    const batch = drafts.slice(start, start + opts.writers);
+    const versions = await Promise.all(batch.map(d => history(plenary, d.draftId, d.paragraphId, d.quote, opts.events)));
+    total += versions.reduce((n, v, i) => n + v - batch[i].version, 0);
+  }
+  await sleep(2000);
+  const machine = new Machine(() => ({ plenary: [plenary.pid] }));
+  const started = now();
+  const r = await plenary.request('POST', '/api/admin/rebuild', 'secretariat');
+  if (r.status !== 202) throw new Error(`rebuild: ${r.status} ${JSON.stringify(r.body)}`);
+  let progress;
+  do {
+    await sleep(100);
+    progress = (await plenary.query('/api/admin/rebuild', 'secretariat')).body;
+  } while (progress.state !== 'DONE');
+  const seconds = (now() - started) / 1e9;
+  console.log(`\nBENCH rebuild: ${progress.events} events over ${opts.drafts} drafts (${total} recorded), `
+    + `${Math.round(progress.eventsPerSecond)} events/s as Plenary counts it, ${(progress.events / seconds).toFixed(0)} events/s `
+    + `from POST until DONE seen (${seconds.toFixed(1)} s)`);
+  console.log(`BENCH ${machine.report()}`);
+}
+
+/** The text at random versions of one long draft, one request at a time; ShareDB's fetchSnapshot the same way. */
+export async function past(plenary, sharedb, opts) {
+  const d = await seeded(plenary);
+  const head = await history(plenary, d.draftId, d.paragraphId, d.quote, opts.events);
+  for (;;) {
+    if ((await plenary.query(`/api/drafts/${d.draftId}`)).body.version >= head) break;
+    await sleep(200);
+  }
+  const versions = Array.from({ length: opts.samples }, () => 1 + Math.floor(Math.random() * head));
+  let machine = new Machine(() => ({ plenary: [plenary.pid] }));
+  const samples = [];
+  for (const v of versions) {
+    const t = now();
+    const r = await plenary.query(`/api/drafts/${d.draftId}?version=${v}`);
+    samples.push(now() - t);
+    if (r.status !== 200 || r.body.version !== v) throw new Error(`version ${v}: ${r.status}`);
+  }
+  console.log(`\nBENCH history: GET /api/drafts/{d}?version=N at ${opts.samples} random versions of a ${head}-event draft (seed)`);
+  console.log(`BENCH ${machine.report()}`);
+  figure('Plenary: the document at a version', samples);
+  if (!sharedb) return;
+  const connection = new ShareDB.Connection(new WebSocket(`ws://127.0.0.1:${sharedb.port}`));
+  const doc = connection.get('drafts', `history${Date.now()}`);
+  await new Promise((res, rej) => doc.create({ paras: Array.from({ length: 40 }, (_, k) => `Paragraph ${k} `.padEnd(160, 'x')) }, e => e ? rej(e) : res()));
+  for (let i = 0; i < opts.events; i++) {
+    const k = i % 40;
+    const old = doc.data.paras[k];
+    await new Promise((res, rej) => doc.submitOp([{ p: ['paras', k], ld: old, li: old.slice(0, -7) + String(i).padStart(7, '0') }], e => e ? rej(e) : res()));
+  }
+  machine = new Machine(() => ({ sharedb: [sharedb.pid] }));
+  const shared = [];
+  for (const v of versions) {
+    const t = now();
+    await new Promise((res, rej) => connection.fetchSnapshot('drafts', doc.id, Math.min(v, doc.version), e => e ? rej(e) : res()));
+    shared.push(now() - t);
+  }
+  console.log(`BENCH ShareDB fetchSnapshot at the same versions of a ${doc.version}-op json0 document; ${machine.report()}`);
+  figure('ShareDB: the snapshot at a version', shared);
+  connection.close();
+}
