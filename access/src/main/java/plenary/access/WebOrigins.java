@@ -5,6 +5,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.util.WebUtils;
 
 import java.time.Duration;
@@ -40,10 +41,14 @@ public final class WebOrigins {
 
     /**
      * CORS for the configured origins: no cookies (the web client sends its bearer token), and the headers the
-     * commands take.
+     * commands take. A request that is not cross-origin needs none, and is spared reading the setting: the filter
+     * asks on every request.
      */
     public CorsConfigurationSource cors() {
         return request -> {
+            if (!CorsUtils.isCorsRequest(request)) {
+                return null;
+            }
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(configured());
             cors.setAllowedMethods(List.of("GET", "POST", "DELETE"));

@@ -3,13 +3,13 @@ package plenary.command.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -53,12 +53,13 @@ class EventStoreConfig {
     }
 
     /**
-     * Keeps recently used drafts in memory, so a command does not replay the draft's whole history first. Another
-     * instance appending meanwhile makes the append fail on the event store's unique key, which evicts the entry.
+     * Keeps recently used drafts in memory ({@code plenary.command.drafts-cached} of them), so a command does not
+     * replay the draft's whole history first. Another instance appending meanwhile makes the append fail on the
+     * event store's unique key, which evicts the entry.
      */
     @Bean
-    Cache draftCache() {
-        return new WeakReferenceCache();
+    Cache draftCache(@Value("${plenary.command.drafts-cached:1000}") int capacity) {
+        return new DraftCache(capacity);
     }
 
     /**
