@@ -2,7 +2,7 @@
 // same run, each writer sending its next command only once the last one is acknowledged.
 //
 //   node bench/writers.mjs [one|draft|drafts|all] [--writers=32] [--drafts=100] [--seconds=10] [--warmup=2]
-//                          [--only=plenary|sharedb] [--port=PORT]
+//                          [--only=plenary|sharedb] [--via=http|stomp] [--port=PORT]
 //
 //   one     one writer on one draft (issue 12, target 3)
 //   draft   --writers (32) writers on one draft (target 4)
@@ -11,7 +11,8 @@
 // Plenary is the command side's exec jar alone (mvn -q -B -DskipTests package) on a fresh database; --local runs the
 // local-mode jar instead (both sides in one JVM, so the query side's projection shares its CPU); --port names the
 // command side of one already running (then its process is measured by --pid). ShareDB runs sharedb-postgres in its own
-// process on a fresh database, all on free ports. Each scenario prints commands/s, p50/p99/max until acknowledged, the load average
+// process on a fresh database, all on free ports. --via=stomp sends Plenary's commands over one open STOMP connection
+// per writer (SEND with a receipt, answered by a RECEIPT with the status and answer) instead of HTTP. Each scenario prints commands/s, p50/p99/max until acknowledged, the load average
 // and the CPU each process used; then it checks that every acknowledged command is recorded, once, in order.
 import { fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { Client as Stomp } from '@stomp/stompjs';
 import ShareDB from 'sharedb/lib/client/index.js';
 import WebSocket from 'ws';
 import { freshDatabase, PG } from './lib/db.mjs';
@@ -41,7 +43,7 @@ const now = () => Number(process.hrtime.bigint());
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
 
 /** One POST; resolves {status, body}. Each writer has its own keep-alive connection. */
-function post(port, path, user, body, writerAgent = agent) {
+function postHttp(port, path, user, body, writerAgent = agent) {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = http.request({
@@ -105,25 +107,52 @@ async function startCommandSide() {
 
 /** A draft with the nine delegations admitted, made through the API. */
 async function plenaryDraft(port, n) {
-  const made = await post(port, '/api/drafts', 'secretariat',
+  const made = await postHttp(port, '/api/drafts', 'secretariat',
     { reference: `BENCH/${n}`, title: `Writers ${n}`, kind: 'COMMUNIQUE', date: '2026-12-03', venue: 'Almaty' });
   if (made.status !== 201) throw new Error(`create: ${made.status} ${JSON.stringify(made.body)}`);
   const draftId = made.body.draftId;
   for (const code of DELEGATIONS) {
-    const r = await post(port, `/api/drafts/${draftId}/delegations`, 'secretariat',
+    const r = await postHttp(port, `/api/drafts/${draftId}/delegations`, 'secretariat',
       { code, name: `the delegation of ${code.toUpperCase()}`, participation: 'CONFIRMED' });
     if (r.status !== 200) throw new Error(`admit ${code}: ${r.status} ${JSON.stringify(r.body)}`);
   }
   return draftId;
 }
 
+/** A POST over one writer's open STOMP connection to the command side: a SEND answered by its RECEIPT. */
+async function stompPoster(port, user) {
+  const client = new Stomp({
+    webSocketFactory: () => new WebSocket(`ws://127.0.0.1:${port}/ws`),
+    connectHeaders: { login: user, passcode: user },
+    reconnectDelay: 0, heartbeatIncoming: 0, heartbeatOutgoing: 0, debug: () => {},
+  });
+  await new Promise((resolve, reject) => {
+    client.onConnect = resolve;
+    client.onStompError = f => reject(new Error(f.headers.message));
+    client.onWebSocketError = e => reject(e);
+    client.activate();
+  });
+  let n = 0;
+  const post = (path, _user, body) => new Promise(resolve => {
+    const receipt = `r${n++}`;
+    client.watchForReceipt(receipt, frame => {
+      const answer = JSON.parse(frame.headers.answer);
+      resolve({ status: Number(frame.headers.status), body: answer });
+    });
+    client.publish({ destination: '/app' + path.replace(/^\/api/, ''), headers: { receipt }, body: JSON.stringify(body) });
+  });
+  post.close = () => client.deactivate();
+  return post;
+}
+
 /**
  * A delegation writing as a negotiation goes, in cycles of 21 commands: a paragraph of its own with ten words,
  * then each word bracketed and given an alternative. Answers {status, version} per command.
  */
-function plenaryWriter(port, draftId, writer) {
+async function plenaryWriter(port, draftId, writer) {
   const user = DELEGATIONS[writer % DELEGATIONS.length];
   const own = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = args.via === 'stomp' ? await stompPoster(port, user) : (path, u, body) => postHttp(port, path, u, body, own);
   let step = 0;
   let paragraph;
   let bracket;
@@ -134,14 +163,14 @@ function plenaryWriter(port, draftId, writer) {
     if (k === 0) {
       cycle++;
       const words = Array.from({ length: 10 }, (_, i) => `w${writer}c${cycle}x${i}`).join(' ');
-      r = await post(port, `/api/drafts/${draftId}/paragraphs`, user, { section: 'OPERATIVE', text: `Parties note ${words}.` }, own);
+      r = await post(`/api/drafts/${draftId}/paragraphs`, user, { section: 'OPERATIVE', text: `Parties note ${words}.` });
       paragraph = r.body.paragraphId;
     } else if (k % 2 === 1) {
-      r = await post(port, `/api/drafts/${draftId}/paragraphs/${paragraph}/brackets`, user,
-        { quote: `w${writer}c${cycle}x${(k - 1) / 2}` }, own);
+      r = await post(`/api/drafts/${draftId}/paragraphs/${paragraph}/brackets`, user,
+        { quote: `w${writer}c${cycle}x${(k - 1) / 2}` });
       bracket = r.body.bracketId;
     } else {
-      r = await post(port, `/api/drafts/${draftId}/brackets/${bracket}/alternatives`, user, { text: `alternative ${k}` }, own);
+      r = await post(`/api/drafts/${draftId}/brackets/${bracket}/alternatives`, user, { text: `alternative ${k}` });
     }
     step++;
     if (r.status !== 201) throw new Error(`writer ${writer}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -290,16 +319,16 @@ async function plenaryScenarios() {
       const writers = name === 'one' ? 1 : WRITERS;
       const draftOf = w => drafts[w % drafts.length];
       // with more drafts than writers, each writer takes the next draft after each command
-      const sends = Array.from({ length: writers }, (_, w) => {
+      const sends = await Promise.all(Array.from({ length: writers }, async (_, w) => {
         if (name !== 'drafts') return plenaryWriter(port, draftOf(w), w);
         const mine = drafts.filter((_, d) => d % writers === w);
-        const perDraft = mine.map(d => plenaryWriter(port, d, w));
+        const perDraft = await Promise.all(mine.map(d => plenaryWriter(port, d, w)));
         let i = 0;
         const send = async () => { const s = i++ % perDraft.length; return { draft: mine[s], version: await perDraft[s]() }; };
         return send;
-      });
+      }));
       const pids = await processes();
-      const label = `plenary ${name}: ${writers} writer${writers > 1 ? 's' : ''} on ${n} draft${n > 1 ? 's' : ''}`;
+      const label = `plenary ${args.via === 'stomp' ? 'stomp ' : ''}${name}: ${writers} writer${writers > 1 ? 's' : ''} on ${n} draft${n > 1 ? 's' : ''}`;
       const versions = await drive(label, sends, () => new Machine(() => pids), name === names[0] ? JVM_WARMUP : WARMUP);
       if (name === 'drafts') {
         const split = new Map();

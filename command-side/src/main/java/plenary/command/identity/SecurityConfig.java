@@ -36,6 +36,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/actuator/health").permitAll()
+                        // STOMP signs in at CONNECT: browsers cannot put credentials on the handshake
+                        .requestMatchers("/ws", "/ws/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.signIn()))
                 .oauth2ResourceServer(rs -> rs.authenticationManagerResolver(request -> bearer)
