@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.messaging.MessageChannel;
@@ -155,7 +156,9 @@ class StompCommands {
         if (e instanceof IllegalArgumentException invalid) {
             return refusals.invalid(invalid);
         }
-        return refusals.unexpected(e);
+        // the HTTP answer's body, whether the advice answers a problem or an entity holding one (503 and its header)
+        Object unexpected = refusals.unexpected(e);
+        return unexpected instanceof ResponseEntity<?> entity ? (ProblemDetail) entity.getBody() : (ProblemDetail) unexpected;
     }
 
     private void answer(StompHeaderAccessor asked, int status, Object body) {
