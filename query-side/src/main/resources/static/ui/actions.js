@@ -184,7 +184,7 @@ export function createActions(panel, ctx) {
         buttons.push(button(t('actions.proposeDeletion'), () => proposeDeletion(p)));
       }
       if (may('agree')) {
-        const mine = (p.agreements || []).some(a => a.delegation === current().delegation);
+        const mine = (p.agreements || []).some(a => isMine(a.delegation));
         if (mine) buttons.push(button(t('actions.withdrawAgreement'), () => act('DELETE', `/paragraphs/${enc(id)}/agreement`)));
         else {
           buttons.push(button(t('actions.agree'), () => act('POST', `/paragraphs/${enc(id)}/agreement`, { adReferendum: false })));
@@ -203,9 +203,15 @@ export function createActions(panel, ctx) {
     return group;
   }
 
-  function bracketItem(b, final) {
+  /** Whether a bracket or an alternative is this user's: the record names a delegation by its code, in capitals. */
+  function isMine(who) {
     const me = current();
-    const mine = b.raisedBy === me.delegation || b.raisedBy === me.user;
+    const name = (who || '').toLowerCase();
+    return name !== '' && (name === (me.delegation || '').toLowerCase() || name === me.user.toLowerCase());
+  }
+
+  function bracketItem(b, final) {
+    const mine = isMine(b.raisedBy);
     const controls = [];
     if (!final && may('alternative')) controls.push(button(t('actions.addAlternative'), () => addAlternative(b)));
     if (!final && may('bridge') && b.alternatives.length > 1) controls.push(button(t('actions.bridge'), () => bridge(b)));
@@ -218,13 +224,12 @@ export function createActions(panel, ctx) {
   }
 
   function alternativeItem(b, a, i, final) {
-    const me = current();
     const buttons = [];
     if (!final && may('position')) {
       buttons.push(button(t('actions.support'), () => act('POST', `/brackets/${enc(b.bracketId)}/alternatives/${enc(a.alternativeId)}/support`)));
       buttons.push(button(t('actions.object'), () => act('POST', `/brackets/${enc(b.bracketId)}/alternatives/${enc(a.alternativeId)}/objection`)));
     }
-    if (!final && i > 0 && (a.proposedBy === me.delegation || a.proposedBy === me.user)) {
+    if (!final && i > 0 && isMine(a.proposedBy)) {
       buttons.push(button(t('actions.withdrawAlternative'), () => act('POST', `/brackets/${enc(b.bracketId)}/alternatives/${enc(a.alternativeId)}/withdraw`)));
     }
     if (!final && may('accept')) {

@@ -82,8 +82,7 @@ function bracket(node, brackets, view, depth) {
     { dataset: { bracket: node.bracketId } });
   node.alternatives.forEach((alternative, i) => {
     // a lean paragraph's brackets carry their holders; a full one's are in brackets[], by id
-    const about = alternative.proposedBy !== undefined ? alternative
-      : info?.alternatives.find(a => a.alternativeId === alternative.alternativeId);
+    const about = info ? info.alternatives.find(a => a.alternativeId === alternative.alternativeId) : alternative;
     const words = content(alternative.content, brackets, view, depth);
     group.append(h('span.alt', { dataset: { alternative: alternative.alternativeId }, title: describe(about) },
       options ? h('b.optlabel', { 'data-noquote': true }, t('para.option', { n: i + 1 }) + ' ') : null,

@@ -348,6 +348,123 @@ class WebClientTest {
         }
     }
 
+    @Test
+    void i_everyOtherActionOfADelegationTheChairTheSecretariatAndTheAuditorWorksInThePage() throws Exception {
+        try (Page tur = Page.signIn(plenary.queryPort(), "tur", room).live();
+             Page chair = Page.signIn(plenary.queryPort(), "chair", room).live()) {
+            chair.find("#opt-holders").click();
+
+            // a delegation brackets words and withdraws its own bracket
+            tur.selectWithMouse(tur.paragraph("PP (viii)"), "several Central Asian States");
+            tur.press(".actions", "Bracket “several Central Asian States”");
+            tur.fill("alternatives", "some Central Asian States");
+            tur.submitDialog();
+            tur.dialogClosed();
+            chair.until(d -> chair.paragraph("PP (viii)").getText()
+                    .contains("[several Central Asian States][some Central Asian States] (TUR)"));
+            tur.press(".actions .bracket-item", "Withdraw the bracket");
+            chair.until(d -> !chair.paragraph("PP (viii)").getText().contains("some Central Asian States"));
+
+            // … deletes another's alternative, adds its own and withdraws that
+            tur.paragraph("PP (v)").click();
+            alternative(tur, "[manage borders]", "Delete").click();
+            chair.until(d -> chair.paragraph("PP (v)").getText().contains("[manage borders] (TUR: delete)"));
+            tur.press(".actions .bracket-item", "Add an alternative");
+            tur.fill("text", "protect borders");
+            tur.submitDialog();
+            tur.dialogClosed();
+            chair.until(d -> chair.paragraph("PP (v)").getText().contains("[protect borders] (TUR)"));
+            alternative(tur, "[protect borders]", "Withdraw").click();
+            chair.until(d -> !chair.paragraph("PP (v)").getText().contains("protect borders"));
+
+            // … proposes an option and a deletion, and agrees ad referendum
+            tur.paragraph("PP (vi)").click();
+            tur.press(".actions", "Propose an option");
+            tur.fill("text", "*Reaffirming* the value of national legal frameworks;");
+            tur.submitDialog();
+            tur.dialogClosed();
+            chair.until(d -> chair.paragraph("PP (vi)").getText().contains("Option 2:")
+                    && chair.paragraph("PP (vi)").getText().contains("[Reaffirming the value of national legal frameworks;]"));
+            tur.paragraph("PP (vii)").click();
+            tur.press(".actions", "Propose deleting it");
+            tur.submitDialog();
+            tur.dialogClosed();
+            chair.until(d -> !chair.paragraph("PP (vii)").findElements(By.cssSelector(".bracket")).isEmpty());
+            tur.paragraph("PP (ix)").click();
+            tur.press(".actions", "Agree ad referendum");
+            chair.until(d -> chair.paragraph("PP (ix)").getText().contains("TUR (ad ref."));
+
+            // the chair proposes bridging text and moves a paragraph to the top
+            chair.paragraph("PP (v)").click();
+            chair.press(".actions .bracket-item", "Propose bridging text");
+            chair.fill("text", "manage and secure borders");
+            chair.submitDialog();
+            chair.dialogClosed();
+            tur.until(d -> tur.paragraph("PP (v)").getText().contains("[manage and secure borders]"));
+            chair.paragraph("PP (xi)").click();
+            chair.press(".actions", "Move");
+            new Select(chair.find("dialog[open] [name=after]")).selectByValue("");
+            chair.submitDialog();
+            chair.dialogClosed();
+            tur.until(d -> tur.find(".document .preamble .para").getText().contains("our gratitude for the positive"));
+        }
+
+        // the secretariat issues a corrigendum to a final text
+        Client secretariat = new Client(plenary.commandPort(), "secretariat");
+        String small = """
+                Ref: TEST/2026/1
+
+                Date: 1 May 2026
+
+                Draft
+
+                **A Small Text**
+
+                *Have decided to:*
+
+                1. Meet again.
+                """;
+        String finalText = secretariat.post("/api/drafts/import", "text/markdown", small).json().get("draftId").asText();
+        assertThat(secretariat.post("/api/drafts/" + finalText + "/finalise").status()).isEqualTo(200);
+        Path corrected = Files.createTempFile("corrigendum", ".md");
+        Files.writeString(corrected, small.replace("Meet again.", "Meet again in 2027."));
+        try (Page page = Page.signIn(plenary.queryPort(), "secretariat", "/drafts/" + finalText).live()) {
+            page.until(d -> page.find(".toolbar .draft-status").getAttribute("data-status").equals("FINAL"));
+            page.press(".actions", "Issue a corrigendum");
+            page.find("dialog[open] input[type=file]").sendKeys(corrected.toString());
+            page.submitDialog();
+            page.dialogClosed();
+            page.until(d -> page.find(".document .symbol").getText().equals("TEST/2026/1/Corr.1"));
+            page.until(d -> page.paragraph("OP 1").getText().contains("Meet again in 2027."));
+        }
+
+        // the auditor steps through the record, plays it, and jumps to a revision
+        try (Page auditor = Page.signIn(plenary.queryPort(), "auditor", room + "/history")) {
+            auditor.until(d -> auditor.find(".text-column").getAttribute("data-version") != null);
+            auditor.press(".slider-bar", "First");
+            auditor.until(d -> "1".equals(auditor.find(".text-column").getAttribute("data-version")));
+            auditor.press(".slider-bar", "Step forward");
+            auditor.until(d -> "2".equals(auditor.find(".text-column").getAttribute("data-version")));
+            auditor.press(".slider-bar", "Play");
+            auditor.until(d -> Integer.parseInt(auditor.find(".text-column").getAttribute("data-version")) >= 4);
+            auditor.press(".slider-bar", "Pause");
+            Select revision = new Select(auditor.find("#revision"));
+            revision.selectByIndex(1);
+            String rev1 = revision.getFirstSelectedOption().getAttribute("value");
+            assertThat(revision.getFirstSelectedOption().getText()).startsWith("Rev.1");
+            auditor.until(d -> rev1.equals(auditor.find(".text-column").getAttribute("data-version")));
+            assertThat(auditor.find(".text-column .document .symbol").getText()).endsWith("/Rev.1");
+        }
+    }
+
+    /** The button labelled {@code label} of the alternative whose words read {@code words}, in the actions. */
+    private static WebElement alternative(Page page, String words, String label) {
+        return page.until(d -> d.findElements(By.cssSelector(".actions ol.alternatives > li")).stream()
+                .filter(li -> li.findElement(By.cssSelector(".alt-text")).getText().equals(words))
+                .flatMap(li -> li.findElements(By.cssSelector("button")).stream())
+                .filter(b -> b.getText().strip().equals(label)).findFirst().orElse(null));
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     static JsonNode read(String user, String path) {
