@@ -61,14 +61,31 @@ export function follow(draftId, listener, { live = true } = {}) {
     apply(change);
   }
 
+  /**
+   * Reads the draft once, without waiting for the live channel: whatever happens after the version it answers is
+   * in /events, which the catch-up reads once the subscription is live.
+   */
+  let opening = null;
+  function open() {
+    if (!opening) {
+      opening = read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }).then(doc => {
+        if (!draft) {
+          draft = fromDocument(doc);
+          listener.loaded?.(draft);
+        }
+      }, problem => {
+        opening = null;
+        throw problem;
+      });
+    }
+    return opening;
+  }
+
   async function catchUp() {
     if (catching) { again = true; return; }
     catching = true;
     try {
-      if (!draft) {
-        draft = fromDocument(await read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }));
-        listener.loaded?.(draft);
-      }
+      if (!draft) await open();
       const before = draft.version;
       const missed = await read(`/api/drafts/${encodeURIComponent(draftId)}/events`, { after: draft.version });
       missed.forEach(apply);
@@ -125,6 +142,7 @@ export function follow(draftId, listener, { live = true } = {}) {
   if (live) {
     listener.connection?.('connecting');
     client.activate();
+    open().catch(() => {});   // the catch-up reads it again if this fails
   } else {
     // an observer reads the current text; the live channel is the room's
     read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }).then(doc => {
