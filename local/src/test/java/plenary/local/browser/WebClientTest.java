@@ -20,6 +20,7 @@ import plenary.local.Plenary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The web client page by page: what each role sees and can do, in a real browser on the demo room. Accessibility
@@ -45,6 +47,12 @@ class WebClientTest {
         plenary = Plenary.start(DevDatabase.forTests(), 0, 0);
         draft = DemoRoom.open(plenary.commandPort());
         room = "/drafts/" + draft;
+        // the query side follows the command side: wait until it has the room (the import and nine admissions)
+        Client chair = new Client(plenary.queryPort(), "chair");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Client.Response doc = chair.get("/api/drafts/" + draft + "?form=header");
+            return doc.status() == 200 && doc.json().get("version").asLong() >= 10;
+        });
     }
 
     @AfterAll
