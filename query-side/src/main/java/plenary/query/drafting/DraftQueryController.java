@@ -72,7 +72,7 @@ class DraftQueryController {
         if (after < 0) {
             throw new IllegalArgumentException("after is a version: 0 or more");
         }
-        documents.document(draftId, Selector.CURRENT);
+        documents.version(draftId); // 404 for no such draft, without reading a long draft's whole document
         return table.eventsAfter(draftId, after);
     }
 }
