@@ -68,7 +68,7 @@ export function follow(draftId, listener, { live = true } = {}) {
   let opening = null;
   function open() {
     if (!opening) {
-      opening = read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }).then(doc => {
+      opening = firstRead(draftId).then(doc => {
         if (!draft) {
           draft = fromDocument(doc);
           listener.loaded?.(draft);
@@ -145,7 +145,7 @@ export function follow(draftId, listener, { live = true } = {}) {
     open().catch(() => {});   // the catch-up reads it again if this fails
   } else {
     // an observer reads the current text; the live channel is the room's
-    read(`/api/drafts/${encodeURIComponent(draftId)}`, { form: 'lean' }).then(doc => {
+    firstRead(draftId).then(doc => {
       draft = fromDocument(doc);
       listener.loaded?.(draft);
     }).catch(problem => listener.failed?.(problem));
@@ -167,6 +167,24 @@ export function follow(draftId, listener, { live = true } = {}) {
       client.deactivate();
     },
   };
+}
+
+/** The draft's lean document: the read early.js started for this page, if it answered, or a new one. */
+async function firstRead(draftId) {
+  const path = `/api/drafts/${encodeURIComponent(draftId)}`;
+  const early = window.plenaryEarly;
+  if (early && early.path === `${path}?form=lean`) {
+    window.plenaryEarly = null;
+    const response = await early.response;
+    if (response?.ok) {
+      try {
+        return await response.json();
+      } catch (e) {
+        // read it again below
+      }
+    }
+  }
+  return read(path, { form: 'lean' });
 }
 
 function header(doc) {
