@@ -1,5 +1,6 @@
 package plenary.drafting;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -19,7 +20,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Wording.LineBreak.class, name = "lineBreak"),
         @JsonSubTypes.Type(value = Wording.Bracket.class, name = "bracket"),
         @JsonSubTypes.Type(value = Wording.ParticipantRef.class, name = "participant"),
-        @JsonSubTypes.Type(value = Wording.Verbatim.class, name = "verbatim")
+        @JsonSubTypes.Type(value = Wording.Verbatim.class, name = "verbatim"),
+        @JsonSubTypes.Type(value = Wording.Escaped.class, name = "escaped")
 })
 public sealed interface Wording {
 
@@ -42,7 +44,9 @@ public sealed interface Wording {
     record FootnoteRef(String label, FootnoteStyle style) implements Wording {
     }
 
-    record LineBreak() implements Wording {
+    /** A line break; {@code backslash} true when the text wrote it as a backslash, null (left out) for two spaces. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LineBreak(Boolean backslash) implements Wording {
     }
 
     /** Disputed words: the alternatives for one slot, the words as they stood first. {@code kind} null is WORDS. */
@@ -72,6 +76,10 @@ public sealed interface Wording {
 
     /** Markup kept exactly as written: a stray bracket, an HTML tag, a code span. */
     record Verbatim(String text) implements Wording {
+    }
+
+    /** A character the text wrote escaped ({@code \*}): it reads as itself and is written back with its backslash. */
+    record Escaped(String character) implements Wording {
     }
 
     /** How a footnote's reference and note are written: {@code <sup>1</sup>} or {@code [^1]}. */

@@ -35,8 +35,11 @@ public final class EventText {
         if (node instanceof Wording.FootnoteRef f) {
             return new Inline.FootnoteRef(f.label(), f.style() == null ? null : Footnote.Style.valueOf(f.style().name()));
         }
-        if (node instanceof Wording.LineBreak) {
-            return new Inline.LineBreak();
+        if (node instanceof Wording.LineBreak br) {
+            return new Inline.LineBreak(Boolean.TRUE.equals(br.backslash()));
+        }
+        if (node instanceof Wording.Escaped x) {
+            return new Inline.Escaped(x.character());
         }
         if (node instanceof Wording.Bracket b) {
             return new Inline.Bracket(b.id(), b.raisedBy(), b.alternatives().stream().map(EventText::alternative).toList(),
@@ -66,7 +69,9 @@ public final class EventText {
     }
 
     public static Header header(TextHeader h) {
-        return new Header(h.reference(), h.date(), h.statusLine(), h.title(), h.venue(), h.kind(), h.issue());
+        TextHeader.Written w = h.written();
+        return new Header(h.reference(), h.date(), h.statusLine(), h.title(), h.venue(), h.kind(), h.issue(),
+                w == null ? null : new Header.Written(w.title(), w.venue(), w.kind()));
     }
 
     public static Participant participant(TextParticipant p) {
@@ -100,8 +105,11 @@ public final class EventText {
             return new Wording.FootnoteRef(f.label(),
                     f.style() == null ? null : Wording.FootnoteStyle.valueOf(f.style().name()));
         }
-        if (node instanceof Inline.LineBreak) {
-            return new Wording.LineBreak();
+        if (node instanceof Inline.LineBreak br) {
+            return new Wording.LineBreak(br.backslash() ? Boolean.TRUE : null);
+        }
+        if (node instanceof Inline.Escaped x) {
+            return new Wording.Escaped(x.character());
         }
         if (node instanceof Inline.Bracket b) {
             return new Wording.Bracket(b.id(), b.raisedBy(), b.alternatives().stream().map(EventText::wording).toList(),
@@ -131,7 +139,9 @@ public final class EventText {
     }
 
     public static TextHeader recorded(Header h) {
-        return new TextHeader(h.reference(), h.date(), h.statusLine(), h.title(), h.venue(), h.kind(), h.issue());
+        Header.Written w = h.written();
+        return new TextHeader(h.reference(), h.date(), h.statusLine(), h.title(), h.venue(), h.kind(), h.issue(),
+                w == null ? null : new TextHeader.Written(w.title(), w.venue(), w.kind()));
     }
 
     public static TextParticipant recorded(Participant p) {

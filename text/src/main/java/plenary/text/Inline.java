@@ -15,7 +15,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Inline.LineBreak.class, name = "lineBreak"),
         @JsonSubTypes.Type(value = Inline.Bracket.class, name = "bracket"),
         @JsonSubTypes.Type(value = Inline.ParticipantRef.class, name = "participant"),
-        @JsonSubTypes.Type(value = Inline.Verbatim.class, name = "verbatim")
+        @JsonSubTypes.Type(value = Inline.Verbatim.class, name = "verbatim"),
+        @JsonSubTypes.Type(value = Inline.Escaped.class, name = "escaped")
 })
 public sealed interface Inline {
 
@@ -41,7 +42,14 @@ public sealed interface Inline {
         }
     }
 
-    record LineBreak() implements Inline {
+    /**
+     * A line break inside a paragraph, written as the text wrote it: two spaces, or (when {@code backslash}) a
+     * backslash at the end of the line.
+     */
+    record LineBreak(boolean backslash) implements Inline {
+        public LineBreak() {
+            this(false);
+        }
     }
 
     /**
@@ -103,5 +111,12 @@ public sealed interface Inline {
      * its partner), an HTML tag other than a footnote's {@code <sup>}, a code span. Never escaped on export.
      */
     record Verbatim(String text) implements Inline {
+    }
+
+    /**
+     * A character the text wrote escaped ({@code \*}, {@code \$}, {@code \^} …): it reads as the character itself,
+     * and the Markdown writes it back with its backslash, so that an escaped footnote mark never becomes a list.
+     */
+    record Escaped(String character) implements Inline {
     }
 }

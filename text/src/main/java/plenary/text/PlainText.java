@@ -39,6 +39,8 @@ public final class PlainText {
             return sb.toString();
         } else if (node instanceof Inline.Verbatim v) {
             return v.text();
+        } else if (node instanceof Inline.Escaped x) {
+            return x.character();
         } else if (node instanceof Inline.ParticipantRef ref) {
             Participant p = participant(ref.participantId());
             return p.participation() == Participation.PENDING ? "[" + p.name() + "]" : p.name();

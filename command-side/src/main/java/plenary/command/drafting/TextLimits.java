@@ -78,6 +78,8 @@ final class TextLimits {
                     characters += text.text().length();
                 } else if (inline instanceof Inline.Verbatim verbatim) {
                     characters += verbatim.text().length();
+                } else if (inline instanceof Inline.Escaped escaped) {
+                    characters += escaped.character().length();
                 } else if (inline instanceof Inline.Emphasis emphasis) {
                     add(emphasis.content(), level, limits);
                 } else if (inline instanceof Inline.Strong strong) {

@@ -82,6 +82,8 @@ sealed interface ContentView {
     private static ContentView of(Document doc, Inline node, boolean holders) {
         if (node instanceof Inline.Text t) {
             return new Text(t.text());
+        } else if (node instanceof Inline.Escaped x) {
+            return new Text(x.character()); // the reader sees the character; only the Markdown keeps its backslash
         } else if (node instanceof Inline.Emphasis e) {
             return new Emphasis(of(doc, e.content(), holders), Conventions.editorialNote(e));
         } else if (node instanceof Inline.Strong s) {

@@ -334,6 +334,8 @@ class AknText implements TextRenderer {
                     xml.writeCharacters(t.text());
                 } else if (node instanceof Inline.Verbatim v) {
                     xml.writeCharacters(v.text());
+                } else if (node instanceof Inline.Escaped x) {
+                    xml.writeCharacters(x.character());
                 } else if (node instanceof Inline.Emphasis e && Conventions.editorialNote(e)) {
                     xml.writeStartElement("inline");
                     xml.writeAttribute("name", "editorialNote");

@@ -148,6 +148,8 @@ class DocxText implements TextRenderer {
                     styled(para, t.text(), italic, bold);
                 } else if (node instanceof Inline.Verbatim v) {
                     styled(para, v.text(), italic, bold);
+                } else if (node instanceof Inline.Escaped x) {
+                    styled(para, x.character(), italic, bold);
                 } else if (node instanceof Inline.Emphasis e) {
                     inline(para, e.content(), !italic || Conventions.editorialNote(e), bold);
                 } else if (node instanceof Inline.Strong s) {

@@ -171,6 +171,8 @@ final class HtmlPage {
                 out.append(escape(t.text()));
             } else if (node instanceof Inline.Verbatim v) {
                 out.append(escape(v.text()));
+            } else if (node instanceof Inline.Escaped x) {
+                out.append(escape(x.character()));
             } else if (node instanceof Inline.Emphasis e) {
                 out.append(Conventions.editorialNote(e) ? "<i class=\"note\">" : "<i>");
                 inline(e.content());

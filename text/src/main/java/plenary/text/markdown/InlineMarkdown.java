@@ -7,8 +7,10 @@ import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
+import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import plenary.text.Brackets;
 import plenary.text.Footnote;
@@ -32,12 +34,20 @@ import java.util.regex.Pattern;
  */
 public final class InlineMarkdown {
 
-    static final Parser PARSER = Parser.builder().enabledBlockTypes(Set.of()).build();
-    /** Escaped brackets ("\[") reach the builder as these private-use characters. */
-    static final char LITERAL_OPEN = '\uE000';
-    static final char LITERAL_CLOSE = '\uE001';
+    /** Inline source spans tell where a code span stood, so that it is kept exactly as written. */
+    static final Parser PARSER = Parser.builder().enabledBlockTypes(Set.of())
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
     /** Opening and closing punctuation pairs that stand in for '[' and ']'; the first the text does not use. */
     private static final String[] DISGUISES = {"\u2045\u2046", "\u27E6\u27E7", "\u2983\u2984", "\u2E22\u2E23"};
+    /** What CommonMark lets a backslash escape, in the order of {@link Marks}. */
+    private static final String ESCAPABLE = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    /**
+     * Characters that carry an escape ("\*") or a backslash line break through commonmark, so that we know where the
+     * text had them: punctuation from the Supplemental Punctuation block, which stands where the backslash stood
+     * without changing what may open or close emphasis; private-use characters if a text uses those.
+     */
+    private static final String MARK_POOL = markPool();
+    private static final Marks USUAL_MARKS = new Marks(MARK_POOL.substring(0, ESCAPABLE.length() + 1));
     private static final Pattern FOOTNOTE_LABEL = Pattern.compile("[0-9]+|[*\u2020\u2021\u00A7]+|[a-z]");
 
     /** A bracket without its partner: the {@code index}-th unescaped bracket character of the parsed text. */
@@ -74,9 +84,70 @@ public final class InlineMarkdown {
         return b.finish();
     }
 
-    private record Disguised(String text, char open, char close) {
+    /** The mark of each escapable character, in {@link #ESCAPABLE}'s order, then the mark of a backslash line break. */
+    private record Marks(String marks) {
+        /** The character that {@code c} says was escaped, or -1 when {@code c} marks no escape. */
+        int escaped(char c) {
+            if (c < marks.charAt(0)) {
+                return -1;
+            }
+            int at = marks.indexOf(c);
+            return at >= 0 && at < ESCAPABLE.length() ? ESCAPABLE.charAt(at) : -1;
+        }
+
+        char mark(char escaped) {
+            return marks.charAt(ESCAPABLE.indexOf(escaped));
+        }
+
+        char lineBreak() {
+            return marks.charAt(ESCAPABLE.length());
+        }
+    }
+
+    private static String markPool() {
+        StringBuilder pool = new StringBuilder();
+        for (char c = '\u2E00'; c < '\u2E60'; c++) {
+            int type = Character.getType(c);
+            boolean punctuation = type == Character.OTHER_PUNCTUATION || type == Character.DASH_PUNCTUATION
+                    || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
+                    || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION;
+            if (punctuation && String.join("", DISGUISES).indexOf(c) < 0) {
+                pool.append(c);
+            }
+        }
+        for (char c = '\uE000'; c < '\uE100'; c++) {
+            pool.append(c);
+        }
+        return pool.toString();
+    }
+
+    /** The usual marks, or marks the text does not use itself. */
+    private static Marks marks(String markdown) {
+        StringBuilder unused = new StringBuilder();
+        for (int i = 0; i < MARK_POOL.length() && unused.length() <= ESCAPABLE.length(); i++) {
+            if (markdown.indexOf(MARK_POOL.charAt(i)) < 0) {
+                unused.append(MARK_POOL.charAt(i));
+            }
+        }
+        return unused.toString().equals(USUAL_MARKS.marks()) ? USUAL_MARKS : new Marks(unused.toString());
+    }
+
+    private record Disguised(String text, char open, char close, Marks marks) {
+        /** Markup kept as written: its brackets and escapes as the text wrote them. */
         String restore(String s) {
-            return s.replace(open, '[').replace(close, ']').replace(LITERAL_OPEN, '[').replace(LITERAL_CLOSE, ']');
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                int escaped = marks.escaped(c);
+                if (c == open || c == close) {
+                    sb.append(c == open ? '[' : ']');
+                } else if (escaped >= 0) {
+                    sb.append('\\').append((char) escaped);
+                } else if (c != marks.lineBreak()) {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
         }
 
         int brackets(String s) {
@@ -96,14 +167,18 @@ public final class InlineMarkdown {
                 break;
             }
         }
+        Marks marks = marks(markdown);
         char open = pair.charAt(0);
         char close = pair.charAt(1);
         StringBuilder sb = new StringBuilder(markdown.length());
         for (int i = 0; i < markdown.length(); i++) {
             char c = markdown.charAt(i);
             char next = i + 1 < markdown.length() ? markdown.charAt(i + 1) : 0;
-            if (c == '\\' && (next == '[' || next == ']')) {
-                sb.append(next == '[' ? LITERAL_OPEN : LITERAL_CLOSE);
+            if (c == '\\' && ESCAPABLE.indexOf(next) >= 0 && next != 0) {
+                sb.append(marks.mark(next));
+                i++;
+            } else if (c == '\\' && next == '\n') {
+                sb.append(marks.lineBreak()).append(c).append(next);
                 i++;
             } else if (c == '\\' && next != 0) {
                 sb.append(c).append(next);
@@ -112,7 +187,7 @@ public final class InlineMarkdown {
                 sb.append(c == '[' ? open : c == ']' ? close : c);
             }
         }
-        return new Disguised(sb.toString(), open, close);
+        return new Disguised(sb.toString(), open, close, marks);
     }
 
     /** Where each unescaped bracket character of {@code markdown} stands, as [line, column] from its start (0-based). */
@@ -160,6 +235,8 @@ public final class InlineMarkdown {
         private final java.util.function.Consumer<Stray> strays;
         private final boolean keepLines;
         private int bracketsSeen;
+        /** The hard break to come was written as a backslash. */
+        private boolean backslashBreak;
 
         Builder(Disguised source, java.util.function.Consumer<Stray> strays, boolean keepLines) {
             this.source = source;
@@ -188,18 +265,20 @@ public final class InlineMarkdown {
                 } else if (n instanceof HtmlInline h) {
                     verbatim(h.getLiteral());
                 } else if (n instanceof Code c) {
-                    String ticks = c.getLiteral().contains("`") ? "``" : "`";
-                    verbatim(ticks + c.getLiteral() + ticks);
+                    verbatim(written(c).orElseGet(() -> {
+                        String ticks = c.getLiteral().contains("`") ? "``" : "`";
+                        return ticks + c.getLiteral() + ticks;
+                    }));
                 } else if (n instanceof Link) {
                     // only autolinks reach here: square brackets never make links in this format
-                    open(Kind.ROOT);
-                    walk(n.getFirstChild());
-                    flush();
-                    List<Inline> shown = stack.pop().children;
-                    verbatim("<" + shown.stream().map(i -> i instanceof Inline.Text t ? t.text() : "")
-                            .reduce("", String::concat) + ">");
+                    StringBuilder shown = new StringBuilder("<");
+                    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                        shown.append(c instanceof Text t ? t.getLiteral() : "");
+                    }
+                    verbatim(shown.append('>').toString());
                 } else if (n instanceof HardLineBreak) {
-                    append(new Inline.LineBreak());
+                    append(new Inline.LineBreak(backslashBreak));
+                    backslashBreak = false;
                 } else if (n instanceof SoftLineBreak) {
                     if (keepLines) {
                         append(new Inline.LineBreak());
@@ -210,6 +289,19 @@ public final class InlineMarkdown {
                     walk(n.getFirstChild());
                 }
             }
+        }
+
+        /** The node's source as the (disguised) text has it, from its first line's start to its last line's end. */
+        private java.util.Optional<String> written(Node n) {
+            List<SourceSpan> spans = n.getSourceSpans();
+            if (spans.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            SourceSpan first = spans.get(0);
+            SourceSpan last = spans.get(spans.size() - 1);
+            int end = last.getInputIndex() + last.getLength();
+            return first.getInputIndex() < 0 || end > source.text.length() ? java.util.Optional.empty()
+                    : java.util.Optional.of(source.text.substring(first.getInputIndex(), end));
         }
 
         void text(String s) {
@@ -243,10 +335,12 @@ public final class InlineMarkdown {
                 } else if (c == source.close) {
                     strays.accept(new Stray(bracketsSeen++, "']' closes no bracket; kept as written"));
                     append(new Inline.Verbatim("]"));
-                } else if (c == LITERAL_OPEN) {
-                    pending.append('[');
-                } else if (c == LITERAL_CLOSE) {
-                    pending.append(']');
+                } else if (c == source.marks.lineBreak()) {
+                    backslashBreak = true;
+                } else if (source.marks.escaped(c) == '[' || source.marks.escaped(c) == ']') {
+                    pending.append((char) source.marks.escaped(c)); // a literal bracket is text, as it always was
+                } else if (source.marks.escaped(c) >= 0) {
+                    append(new Inline.Escaped(String.valueOf((char) source.marks.escaped(c))));
                 } else {
                     pending.append(c);
                 }

@@ -71,6 +71,9 @@ public final class MarkdownImporter {
     private String title;
     private String venue;
     private String kind;
+    private String writtenTitle;
+    private String writtenVenue;
+    private String writtenKind;
     private final List<Participant> participants = new ArrayList<>();
     private final List<Paragraph> paragraphs = new ArrayList<>();
     private List<Inline> chapeau = List.of();
@@ -124,7 +127,9 @@ public final class MarkdownImporter {
                 .map(f -> f.after() != null && f.after().equals(last)
                         ? new Footnote(f.label(), f.content(), f.style(), null, f.ruled()) : f)
                 .toList();
-        Header header = new Header(reference, date, statusLine, title, venue, kind);
+        Header.Written written = writtenTitle == null && writtenVenue == null && writtenKind == null ? null
+                : new Header.Written(writtenTitle, writtenVenue, writtenKind);
+        Header header = new Header(reference, date, statusLine, title, venue, kind, null, written);
         Document doc = Document.text(header, participants, paragraphs, chapeau, notes, null);
         warnings.sort(Comparator.comparingInt(Warning::line).thenComparingInt(Warning::column));
         return new Result(doc, List.copyOf(warnings));
@@ -169,7 +174,7 @@ public final class MarkdownImporter {
         if (content.isEmpty()) {
             return;
         }
-        if (phase == Phase.HEADER && numbered == null && header(content, leadingText(content))) {
+        if (phase == Phase.HEADER && numbered == null && header(content, leadingText(content), block.text().strip())) {
             return;
         }
         if (phase == Phase.HEADER) {
@@ -290,20 +295,25 @@ public final class MarkdownImporter {
                 && !Conventions.editorialNote(e) && plain(e.content()).strip().endsWith(":");
     }
 
-    private boolean header(List<Inline> content, String text) {
-        if (text.startsWith("Ref:")) {
+    /** A header line; {@code source} is its Markdown as written, kept for the title, venue and kind. */
+    private boolean header(List<Inline> content, String text, String source) {
+        boolean plainText = content.size() == 1 && content.get(0) instanceof Inline.Text;
+        if (plainText && text.startsWith("Ref:")) {
             reference = text.substring(4).strip();
-        } else if (text.startsWith("Date:")) {
+        } else if (plainText && text.startsWith("Date:")) {
             date = text.substring(5).strip();
         } else if (content.size() == 1 && content.get(0) instanceof Inline.Strong s && title == null) {
             title = titleText(s.content());
+            writtenTitle = between(source, "**");
         } else if (content.size() == 1 && content.get(0) instanceof Inline.Emphasis e
                 && e.content().size() == 1 && e.content().get(0) instanceof Inline.Strong s) {
             String line = plain(s.content());
             if (isKind(line)) {
                 kind = line;
+                writtenKind = between(source, "***");
             } else {
                 venue = line;
+                writtenVenue = between(source, "***");
             }
         } else if (title == null && statusLine == null && content.size() == 1
                 && content.get(0) instanceof Inline.Text && STATUS_LINE.matcher(text.strip()).matches()) {
@@ -312,6 +322,12 @@ public final class MarkdownImporter {
             return false;
         }
         return true;
+    }
+
+    /** What stands between {@code marks} at both ends of {@code source}, or null when it is written otherwise. */
+    private static String between(String source, String marks) {
+        boolean wrapped = source.length() >= 2 * marks.length() && source.startsWith(marks) && source.endsWith(marks);
+        return wrapped ? source.substring(marks.length(), source.length() - marks.length()) : null;
     }
 
     private static boolean isKind(String line) {
@@ -373,6 +389,8 @@ public final class MarkdownImporter {
                 sb.append(plain(e.content()));
             } else if (node instanceof Inline.Strong s) {
                 sb.append(plain(s.content()));
+            } else if (node instanceof Inline.Escaped x) {
+                sb.append(x.character());
             }
         }
         return sb.toString();

@@ -5,6 +5,7 @@ import plenary.drafting.Section;
 import plenary.text.Document;
 import plenary.text.DraftStatus;
 import plenary.text.Footnote;
+import plenary.text.Header;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
 import plenary.text.Options;
@@ -59,14 +60,16 @@ public final class MarkdownRenderer {
             blocks.add("Date: " + h.date());
         }
         blocks.add(statusLine(doc));
+        Header.Written written = h.written() == null ? new Header.Written(null, null, null) : h.written();
         if (h.title() != null) {
-            blocks.add("**" + String.join("  \n", h.title().lines().map(t -> escape(t, true)).toList()) + "**");
+            blocks.add("**" + (written.title() != null ? written.title()
+                    : String.join("  \n", h.title().lines().map(t -> escape(t, true)).toList())) + "**");
         }
         if (h.venue() != null) {
-            blocks.add("***" + escape(h.venue(), true) + "***");
+            blocks.add("***" + (written.venue() != null ? written.venue() : escape(h.venue(), true)) + "***");
         }
         if (h.kind() != null) {
-            blocks.add("***" + escape(h.kind(), true) + "***");
+            blocks.add("***" + (written.kind() != null ? written.kind() : escape(h.kind(), true)) + "***");
         }
         for (Paragraph p : doc.section(Section.PREAMBLE)) {
             blocks.add(paragraph(p));
@@ -116,7 +119,10 @@ public final class MarkdownRenderer {
             }
             return text.substring(0, at) + "\\" + text.substring(at);
         }
-        boolean block = text.startsWith("#") || text.startsWith("<sup>") || TextBlocks.RULE.matcher(text).matches();
+        int lineEnd = text.indexOf('\n');
+        String firstLine = lineEnd < 0 ? text : text.substring(0, lineEnd);
+        boolean block = TextBlocks.HEADING.matcher(firstLine).matches() || text.startsWith("<sup>")
+                || TextBlocks.RULE.matcher(text).matches();
         return block ? "\\" + text : text;
     }
 
@@ -176,8 +182,10 @@ public final class MarkdownRenderer {
                 sb.append("**");
             } else if (node instanceof Inline.FootnoteRef f) {
                 sb.append(f.style() == Footnote.Style.CARET ? "[^" + f.label() + "]" : "<sup>" + f.label() + "</sup>");
-            } else if (node instanceof Inline.LineBreak) {
-                sb.append("  \n");
+            } else if (node instanceof Inline.LineBreak br) {
+                sb.append(br.backslash() ? "\\\n" : "  \n");
+            } else if (node instanceof Inline.Escaped x) {
+                sb.append('\\').append(x.character());
             } else if (node instanceof Inline.Bracket b && b.kind() == Inline.Bracket.Kind.OPTIONS) {
                 options(b, sb, strict);
             } else if (node instanceof Inline.Bracket b) {
@@ -211,7 +219,8 @@ public final class MarkdownRenderer {
 
     /**
      * Strictly, escapes everything that could read as markup. Lightly, only square brackets (which are always
-     * literal in a text run) and a backslash that would escape what follows it.
+     * literal in a text run) and a backslash that would escape what follows it in the run; whether one ending the
+     * run escapes what comes next is for reading it back to tell.
      */
     static String escape(String text, boolean strict) {
         StringBuilder sb = new StringBuilder(text.length());
@@ -220,7 +229,7 @@ public final class MarkdownRenderer {
             char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
             boolean markup = c == '*' || c == '_' || c == '`'
                     || (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?'));
-            boolean escapes = c == '\\' && (next == 0 || isAsciiPunctuation(next) || strict);
+            boolean escapes = c == '\\' && (isAsciiPunctuation(next) || strict);
             if (c == '[' || c == ']' || escapes || (strict && markup)) {
                 sb.append('\\');
             }

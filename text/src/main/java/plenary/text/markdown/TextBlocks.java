@@ -13,9 +13,10 @@ final class TextBlocks {
 
     static final String LATIN = "bis|ter|quater|quinquies|sexies|septies|octies|novies|decies";
     static final Pattern RULE = Pattern.compile("^ {0,3}(?:-{3,}|\\*{3,}|_{3,})\\s*$");
-    static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)\\s*$");
+    /** A heading, however far indented (indentation never makes code here) and whatever inline content follows. */
+    static final Pattern HEADING = Pattern.compile("^[ \\t]*(#{1,6})[ \\t]+(.*?)[ \\t]*$");
     private static final Pattern OPENS_BLOCK = Pattern.compile(
-            "^\\s*(?:#{1,6}\\s|\\[\\^[^\\]\\s]+]:|<sup>[^<]{1,8}</sup>\\s"
+            "^\\s*(?:#{1,6}[ \\t]|\\[\\^[^\\]\\s]+]:|<sup>[^<]{1,8}</sup>\\s"
                     + "|\\d+(?:\\.\\d+)*\\s?(?:" + LATIN + "|alt\\d*)?\\.\\s"
                     + "|\\((?:[a-z]|[ivxlcdm]+|\\d+)(?:\\s?(?:" + LATIN + "))?\\)\\s)");
 

@@ -245,8 +245,13 @@ public final class Differences {
             Header was = current.header();
             String status = MarkdownRenderer.statusLine(current).equals(now.statusLine()) ? was.statusLine()
                     : or(now.statusLine(), was.statusLine());
+            Header.Written n = now.written() == null ? new Header.Written(null, null, null) : now.written();
+            Header.Written w = was.written() == null ? new Header.Written(null, null, null) : was.written();
+            Header.Written written = new Header.Written(now.title() != null ? n.title() : w.title(),
+                    now.venue() != null ? n.venue() : w.venue(), now.kind() != null ? n.kind() : w.kind());
             return new Header(or(now.reference(), was.reference()), or(now.date(), was.date()), status,
-                    or(now.title(), was.title()), or(now.venue(), was.venue()), or(now.kind(), was.kind()));
+                    or(now.title(), was.title()), or(now.venue(), was.venue()), or(now.kind(), was.kind()),
+                    null, written.equals(new Header.Written(null, null, null)) ? null : written);
         }
 
         private static String or(String now, String was) {

@@ -1,0 +1,54 @@
+package plenary.text.markdown;
+
+import java.util.Random;
+
+/** Random texts in the negotiators' Markdown, from pieces real texts have, for the round-trip properties. */
+final class RandomTexts {
+
+    private static final String[] WORDS = {" word ", " the Parties ", "shall", " Государства-участники ",
+            " کشورهای عضو ", "تصمیم", "решение", " 1.5 °C ", " US", "10", "2030,", "(CO2)", ";", ":"};
+    private static final String[] MARKUP = {"[", "]", "][", "*", "**", "_", "\\[", "\\]", "\\*", "\\$", "\\^",
+            "\\_", "\\\\", "\\#", "\\<", "\\&", "\\|", "\\~", "\\`", "\\.", "\\(", "\\)", "\\!", "\\-", "$", "^",
+            "\\", "#", "`code`", "<u>", "</u>", "<sup>1</sup>", "[^2]", "*{note}*", "[...]", "5 * 3"};
+    private static final String[] BREAKS = {"\\\n", "  \n", "\n"};
+    private static final String[] OPENINGS = {"", "", "1. ", "2. ", "3bis. ", "(a) ", "  (b) ", "(i) ", "(ii) ",
+            "## ", "### ", "\t## ", "# ", "[^2]: ", "\\* ", "\\*\\* ", "\\1. ", "\\## "};
+
+    static String text(Random random) {
+        StringBuilder sb = new StringBuilder();
+        if (random.nextInt(4) == 0) {
+            sb.append("Ref: X/").append(random.nextInt(100)).append("\n\n");
+        }
+        if (random.nextInt(4) == 0) {
+            sb.append("**Title").append(random.nextBoolean() ? ":\\\n" : ":  \n").append("second line**\n\n");
+        }
+        if (random.nextInt(4) == 0) {
+            sb.append("***").append(inline(random, 3, false)).append("***\n\n");
+        }
+        for (int block = random.nextInt(6); block >= 0; block--) {
+            String opening = OPENINGS[random.nextInt(OPENINGS.length)];
+            boolean heading = opening.contains("#") && !opening.contains("\\");
+            sb.append(opening).append("x").append(inline(random, 1 + random.nextInt(12), !heading)).append(" end");
+            sb.append(random.nextInt(3) == 0 ? "\n" : "\n\n");
+        }
+        return sb.toString();
+    }
+
+    private static String inline(Random random, int pieces, boolean breaks) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            int kind = random.nextInt(10);
+            if (kind < 4) {
+                sb.append(WORDS[random.nextInt(WORDS.length)]);
+            } else if (kind < 9 || !breaks) {
+                sb.append(MARKUP[random.nextInt(MARKUP.length)]);
+            } else {
+                sb.append("w").append(BREAKS[random.nextInt(BREAKS.length)]).append("w");
+            }
+        }
+        return sb.toString();
+    }
+
+    private RandomTexts() {
+    }
+}
