@@ -8,15 +8,16 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
+import plenary.text.Characters;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 
 /**
  * Every string and instant of a JSON command, checked as it is read: its length (a paragraph's text, a quote and a
- * one-line field each have theirs) and its characters. Control characters would break the read model (PostgreSQL's
- * jsonb takes no NUL) and the exports; only the Markdown-bearing fields and free-text reasons may hold line breaks
- * and tabs. Instants must fall within years 1 to 9999, which every store and client can hold.
+ * one-line field each have theirs) and its characters, by the one rule an imported text keeps too
+ * ({@link Characters}); only the Markdown-bearing fields and free-text reasons may hold line breaks and tabs. Instants must fall within years 1 to 9999, which every store and client can hold.
  */
 final class FieldRules extends SimpleModule {
 
@@ -73,17 +74,10 @@ final class FieldRules extends SimpleModule {
                 throw new FieldRefused(parser, value.length() + " characters; " + name + " takes at most " + max
                         + " (plenary.limits)");
             }
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                boolean control = c < 0x20 ? !(prose && (c == '\n' || c == '\r' || c == '\t')) : c >= 0x7f && c <= 0x9f;
-                boolean loneSurrogate = Character.isHighSurrogate(c)
-                        ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
-                        : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
-                if (control || loneSurrogate) {
-                    throw new FieldRefused(parser, String.format("U+%04X at offset %d; %s takes no control characters"
-                            + " or unpaired surrogates%s", (int) c, i, name,
-                            prose ? " (line breaks and tabs are fine)" : " nor line breaks"));
-                }
+            int refused = Characters.refused(value, prose);
+            if (refused >= 0) {
+                throw new FieldRefused(parser, Characters.name(value, refused) + " at offset " + refused + "; " + name
+                        + " takes no such character: " + Characters.why(prose));
             }
             return value;
         }

@@ -1,5 +1,7 @@
 package plenary.query.export;
 
+import plenary.text.Characters;
+
 import javax.xml.stream.XMLStreamWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -8,8 +10,8 @@ import java.lang.reflect.Proxy;
  * Text as every export can carry it, whatever a draft's record holds: what XML cannot hold (control characters,
  * U+FFFE and U+FFFF, halves of surrogate pairs) and the bidi controls that would make a text display otherwise
  * than it reads (embeddings, overrides, isolates) print as U+FFFD, a visible mark that something stood there.
- * New text is refused such characters when it comes in; this keeps what was recorded before from breaking the
- * HTML, PDF, Word and Akoma Ntoso exports.
+ * New text is refused such characters when it comes in, by the same rule ({@link Characters}); this keeps what
+ * was recorded before from breaking the HTML, PDF, Word and Akoma Ntoso exports.
  */
 final class Printable {
 
@@ -40,17 +42,9 @@ final class Printable {
         return true;
     }
 
+    /** What a text may hold ({@link Characters}, line breaks and tabs included) prints as it is. */
     static boolean printable(int c) {
-        if (c < 0x20) {
-            return c == '\n' || c == '\t';
-        }
-        if (c >= 0x7F && c <= 0x9F) {
-            return false;
-        }
-        if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)) {
-            return false;
-        }
-        return !Character.isSurrogate((char) c) && (c & 0xFFFE) != 0xFFFE && !(c >= 0xFDD0 && c <= 0xFDEF);
+        return Characters.accept(c, true);
     }
 
     /** An XML writer that writes every text and attribute value printable. */

@@ -308,12 +308,17 @@ public final class MarkdownImporter {
         } else if (content.size() == 1 && content.get(0) instanceof Inline.Emphasis e
                 && e.content().size() == 1 && e.content().get(0) instanceof Inline.Strong s) {
             String line = plain(s.content());
-            if (isKind(line)) {
+            if (isKind(line) && kind == null) {
                 kind = line;
                 writtenKind = between(source, "***");
-            } else {
+            } else if (venue == null) {
                 venue = line;
                 writtenVenue = between(source, "***");
+            } else if (kind == null) {
+                kind = line; // the kind in another language ("Коммюнике", "بیانیه")
+                writtenKind = between(source, "***");
+            } else {
+                return false;
             }
         } else if (title == null && statusLine == null && content.size() == 1
                 && content.get(0) instanceof Inline.Text && STATUS_LINE.matcher(text.strip()).matches()) {
