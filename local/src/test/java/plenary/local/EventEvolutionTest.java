@@ -77,9 +77,9 @@ class EventEvolutionTest {
                 JsonNode newEvents = auditor.get("/api/drafts/" + now + "/events?after=0").json();
                 for (int e = 0; e < newEvents.size(); e++) {
                     assertThat(oldEvents.get(e).get("type")).isEqualTo(newEvents.get(e).get("type"));
-                    assertThat(oldEvents.get(e).get("payload").toString().replace(old, now))
+                    assertThat(escapesAsText(oldEvents.get(e).get("payload").toString().replace(old, now)))
                             .as("event %d of draft %d", e + 1, i)
-                            .isEqualTo(newEvents.get(e).get("payload").toString());
+                            .isEqualTo(escapesAsText(newEvents.get(e).get("payload").toString()));
                 }
             }
 
@@ -102,6 +102,21 @@ class EventEvolutionTest {
                     .isEqualTo(auditor.get("/api/drafts/" + now).body());
             assertThat(auditor.get("/api/drafts/" + old + "/verify").json().get("intact").asBoolean()).isTrue();
         }
+    }
+
+    /**
+     * An imported text records its escapes ("\\<") as escaped characters since they are kept as written; before, as
+     * text. Both read the same: compare them as text, in merged runs.
+     */
+    static String escapesAsText(String payload) {
+        String json = payload.replaceAll("\\{\"node\":\"escaped\",\"character\":\"((?:[^\"\\\\]|\\\\.)+)\"}",
+                "{\"node\":\"text\",\"text\":\"$1\"}");
+        String merged;
+        while (!(merged = json.replaceAll("\\{\"node\":\"text\",\"text\":\"((?:[^\"\\\\]|\\\\.)*)\"},"
+                + "\\{\"node\":\"text\",\"text\":\"", "{\"node\":\"text\",\"text\":\"$1")).equals(json)) {
+            json = merged;
+        }
+        return json;
     }
 
     /**

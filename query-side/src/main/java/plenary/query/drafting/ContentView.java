@@ -76,7 +76,17 @@ sealed interface ContentView {
 
     /** With {@code holders}, each bracket says who raised it and who holds each alternative (the lean form). */
     static List<ContentView> of(Document doc, List<Inline> content, boolean holders) {
-        return content.stream().map(node -> of(doc, node, holders)).toList();
+        List<ContentView> views = new java.util.ArrayList<>();
+        for (Inline node : content) {
+            ContentView view = of(doc, node, holders);
+            // an escaped character reads as text: one run of text, however the Markdown escaped it
+            if (view instanceof Text t && !views.isEmpty() && views.get(views.size() - 1) instanceof Text before) {
+                views.set(views.size() - 1, new Text(before.text() + t.text()));
+            } else {
+                views.add(view);
+            }
+        }
+        return List.copyOf(views);
     }
 
     private static ContentView of(Document doc, Inline node, boolean holders) {
