@@ -127,8 +127,14 @@ public final class MarkdownImporter {
                 .map(f -> f.after() != null && f.after().equals(last)
                         ? new Footnote(f.label(), f.content(), f.style(), null, f.ruled()) : f)
                 .toList();
-        Header.Written written = writtenTitle == null && writtenVenue == null && writtenKind == null ? null
-                : new Header.Written(writtenTitle, writtenVenue, writtenKind);
+        // kept only where the export would write it otherwise, so that a plain header records as it always did
+        String t = title == null || writtenTitle == null || writtenTitle.equals(String.join("  \n",
+                title.lines().map(line -> MarkdownRenderer.escape(line, true)).toList())) ? null : writtenTitle;
+        String v = venue == null || writtenVenue == null || writtenVenue.equals(MarkdownRenderer.escape(venue, true))
+                ? null : writtenVenue;
+        String k = kind == null || writtenKind == null || writtenKind.equals(MarkdownRenderer.escape(kind, true))
+                ? null : writtenKind;
+        Header.Written written = t == null && v == null && k == null ? null : new Header.Written(t, v, k);
         Header header = new Header(reference, date, statusLine, title, venue, kind, null, written);
         Document doc = Document.text(header, participants, paragraphs, chapeau, notes, null);
         warnings.sort(Comparator.comparingInt(Warning::line).thenComparingInt(Warning::column));
