@@ -1,11 +1,16 @@
 package plenary.command.drafting;
 
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,19 +30,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Within one node Axon already lets one command at a time hold a draft; the lock costs one round trip per command
  * and serialises only commands on the same draft.
+ * <p>
+ * Each command is timed ({@code plenary.commands{type,outcome}}, from the lock to the end of its handling), the
+ * events it recorded counted ({@code plenary.events.appended}) once they commit, and logged with the draft id and
+ * the version in the log's MDC ({@code draftId}, {@code version}; structured with
+ * {@code logging.structured.format.console=logstash}).
  */
-@Component
+@Component // Axon puts every MessageHandlerInterceptor bean on the command bus
 class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     /** Draft → its version as this node last committed it. */
     private final Map<String, Long> committed = new ConcurrentHashMap<>();
     private final JdbcTemplate db;
     private final Cache drafts;
+    private final MeterRegistry meters;
+    private final Counter appended;
+    private static final Logger log = LoggerFactory.getLogger(AppendRaces.class);
 
-    AppendRaces(JdbcTemplate db, Cache draftCache, CommandBus commandBus) {
+    AppendRaces(JdbcTemplate db, Cache draftCache, MeterRegistry meters) {
         this.db = db;
         this.drafts = draftCache;
-        commandBus.registerHandlerInterceptor(this);
+        this.meters = meters;
+        this.appended = Counter.builder("plenary.events.appended").description("events recorded by commands")
+                .register(meters);
     }
 
     @Override
@@ -46,6 +61,21 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
             return chain.proceed();
         }
         String draftId = command.draftId();
+        String type = command.getClass().getSimpleName();
+        long started = System.nanoTime();
+        String outcome = "refused";
+        try (var draft = MDC.putCloseable("draftId", draftId)) {
+            Object result = handle(chain, draftId, type);
+            outcome = "recorded";
+            return result;
+        } finally {
+            Timer.builder("plenary.commands").description("a command from its draft's lock to its answer")
+                    .tags("type", type, "outcome", outcome).register(meters)
+                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private Object handle(InterceptorChain chain, String draftId, String type) throws Exception {
         db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
         Long recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
                 + "WHERE aggregateIdentifier = ?", Long.class, draftId);
@@ -60,6 +90,13 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
                         committed.put(draftId, version);
+                        long events = version - (recorded == null ? 0 : recorded);
+                        appended.increment(events);
+                        try (var d = MDC.putCloseable("draftId", draftId);
+                             var v = MDC.putCloseable("version", String.valueOf(version))) {
+                            log.info("{} recorded {} event(s), draft {} now at version {}", type, events, draftId,
+                                    version);
+                        }
                     } else {
                         committed.remove(draftId);
                     }

@@ -1,5 +1,7 @@
 package plenary.command.idempotency;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -46,13 +48,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final TransactionTemplate transactions;
     private final Problems problems;
     private final Duration retention;
+    /** plenary.idempotency{result}: first (carried out), replayed (answered from memory), mismatch (422). */
+    private final Counter first;
+    private final Counter replayed;
+    private final Counter mismatch;
 
     IdempotencyFilter(Answers answers, TransactionTemplate transactions, Problems problems,
-                      @Value("${plenary.idempotency.retention:P1D}") Duration retention) {
+                      @Value("${plenary.idempotency.retention:P1D}") Duration retention, MeterRegistry meters) {
         this.answers = answers;
         this.transactions = transactions;
         this.problems = problems;
         this.retention = retention;
+        this.first = counter(meters, "first");
+        this.replayed = counter(meters, "replayed");
+        this.mismatch = counter(meters, "mismatch");
+    }
+
+    private static Counter counter(MeterRegistry meters, String result) {
+        return Counter.builder("plenary.idempotency").tag("result", result)
+                .description("commands sent with an Idempotency-Key, by what became of them").register(meters);
     }
 
     @Override
@@ -87,11 +101,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return Optional.empty();
         });
         if (first.isEmpty()) {
+            this.first.increment();
             answer.copyBodyToResponse(); // only now that the events and the answer are committed
         } else if (!first.get().request().equals(asked)) {
+            mismatch.increment();
             problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY,
                     HEADER + " " + key + " was used for another request; use a new key for a new request");
         } else {
+            replayed.increment();
             response.setStatus(first.get().status());
             response.setContentType(first.get().contentType());
             response.setHeader(REPLAYED, "true");

@@ -35,7 +35,8 @@ class SecurityConfig implements WebMvcConfigurer {
                 .cors(cors -> cors.configurationSource(origins.cors()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
+                                "/actuator/prometheus").permitAll()
                         // STOMP signs in at CONNECT: browsers cannot put credentials on the handshake
                         .requestMatchers("/ws", "/ws/**").permitAll()
                         .anyRequest().authenticated())

@@ -62,7 +62,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SIGN_IN_PAGE).permitAll()
                         // the WebSocket handshake: STOMP CONNECT carries the credentials
-                        .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health").permitAll()
+                        .requestMatchers("/ws/**", "/v3/api-docs/**", "/actuator/health", "/actuator/health/**",
+                                "/actuator/prometheus").permitAll()
                         // rebuilding the read models: an operation on the service, not a reading of it
                         .requestMatchers("/api/admin/**").hasRole("SECRETARIAT")
                         // a draft's current text is for everyone signed in; its record and past are its readers'

@@ -36,6 +36,7 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     private final PresenceListener presence;
     private final LiveLimits limits;
     private final LiveRelay relay;
+    private final LiveMetrics metrics;
     private final WebOrigins origins;
     private final Lanes lanes;
     private final ThreadPoolTaskScheduler heartbeats = new ThreadPoolTaskScheduler();
@@ -43,7 +44,8 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     private final ExecutorService closer = Executors.newCachedThreadPool(new CustomizableThreadFactory("live-close-"));
 
     LiveConfig(StompAuthentication authentication, LiveGuard guard, SubscriptionReceipts receipts,
-               PresenceListener presence, LiveLimits limits, LiveRelay relay, WebOrigins origins, Lanes lanes) {
+               PresenceListener presence, LiveLimits limits, LiveRelay relay, LiveMetrics metrics,
+               WebOrigins origins, Lanes lanes) {
         this.authentication = authentication;
         this.lanes = lanes;
         this.origins = origins;
@@ -52,6 +54,7 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
         this.presence = presence;
         this.limits = limits;
         this.relay = relay;
+        this.metrics = metrics;
         heartbeats.setThreadNamePrefix("live-heartbeat-");
         heartbeats.initialize();
     }
@@ -92,6 +95,7 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     @Override
     public void configureClientOutboundChannel(ChannelRegistration registration) {
         registration.taskExecutor().corePoolSize(1).maxPoolSize(1);
+        registration.interceptors(metrics);
     }
 
     @Override
