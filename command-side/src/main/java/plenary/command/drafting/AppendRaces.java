@@ -76,14 +76,36 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     private Object handle(InterceptorChain chain, String draftId, String type) throws Exception {
-        db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
-        Long recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
-                + "WHERE aggregateIdentifier = ?", Long.class, draftId);
-        if (recorded != null && !recorded.equals(committed.get(draftId))) {
-            drafts.remove(draftId);
+        // a transaction that already holds the draft (a group-committed batch) checked it with its first command
+        String held = AppendRaces.class.getName() + "." + draftId;
+        long[] last = (long[]) TransactionSynchronizationManager.getResource(held);
+        Long recorded;
+        if (last != null) {
+            recorded = last[0];
+        } else {
+            db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
+            recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
+                    + "WHERE aggregateIdentifier = ?", Long.class, draftId);
+            if (recorded != null && !recorded.equals(committed.get(draftId))) {
+                drafts.remove(draftId);
+            }
+            if (TransactionSynchronizationManager.isSynchronizationActive()) {
+                long[] holder = {recorded == null ? 0 : recorded};
+                TransactionSynchronizationManager.bindResource(held, holder);
+                last = holder;
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        TransactionSynchronizationManager.unbindResourceIfPossible(held);
+                    }
+                });
+            }
         }
         Object result = chain.proceed();
         Long version = result instanceof Receipt receipt ? receipt.version() : null;
+        if (version != null && last != null) {
+            last[0] = version;
+        }
         if (version != null && TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
