@@ -99,7 +99,7 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    final DevDatabase db;
+    final String url;
     final Path dir;
     final Map<String, String> environment;
     final List<Node> commands = new ArrayList<>();
@@ -107,10 +107,18 @@ final class Cluster implements AutoCloseable {
 
     /** Two command nodes and two query nodes, the first command node started (and migrating) alone. */
     Cluster(String name) throws Exception {
-        db = DevDatabase.forTests();
+        this(name, DevDatabase.forTests());
+    }
+
+    Cluster(String name, DevDatabase db) throws Exception {
+        this(name, db.jdbcUrl(), db.username(), db.password());
+    }
+
+    Cluster(String name, String url, String user, String password) throws Exception {
+        this.url = url;
         dir = Files.createDirectories(Path.of("target", "cluster", name)).toAbsolutePath();
-        environment = Map.of("PLENARY_DB_URL", db.jdbcUrl(), "PLENARY_DB_USER", db.username(),
-                "PLENARY_DB_PASSWORD", db.password(), "PLENARY_TOKEN_KEY", Plenary.newKey(), "PLENARY_DEMO", "false",
+        environment = Map.of("PLENARY_DB_URL", url, "PLENARY_DB_USER", user,
+                "PLENARY_DB_PASSWORD", password, "PLENARY_TOKEN_KEY", Plenary.newKey(), "PLENARY_DEMO", "false",
                 "PLENARY_LIVE_RELAY_HOST", Rabbit.HOST, "PLENARY_LIVE_RELAY_PORT", String.valueOf(Rabbit.STOMP_PORT));
         int c1 = freePort(), q1 = freePort(), c2 = freePort(), q2 = freePort();
         String origins = "--plenary.web.origins=http://localhost:" + q1 + ",http://localhost:" + q2;
@@ -129,8 +137,29 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** The test's class path: surefire and failsafe start the JVM with a jar that only names it in its manifest. */
     private static String classPath() {
-        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String given = System.getProperty("surefire.test.class.path");
+        if (given != null) {
+            return given;
+        }
+        String path = System.getProperty("java.class.path");
+        if (path.endsWith(".jar") && !path.contains(java.io.File.pathSeparator)) {
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(path)) {
+                String listed = jar.getManifest() == null ? null
+                        : jar.getManifest().getMainAttributes().getValue("Class-Path");
+                if (listed != null) {
+                    List<String> entries = new ArrayList<>();
+                    for (String url : listed.trim().split("\\s+")) {
+                        entries.add(Path.of(java.net.URI.create(url)).toString());
+                    }
+                    return String.join(java.io.File.pathSeparator, entries);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                return path;
+            }
+        }
+        return path;
     }
 
     static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package plenary.command.drafting;
 
+import plenary.command.database.DatabaseDown;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -77,9 +78,15 @@ class RefusalAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseDown.causedBy(e)) {
+            log.warn("command refused, the database cannot be reached: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER,
+                    DatabaseDown.RETRY_AFTER).body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the record cannot be reached just now; nothing was recorded. Send the command again later"));
+        }
         log.error("command failed unexpectedly", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "the command could not be handled; nothing was recorded. The error is logged.");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "the command could not be handled; nothing was recorded. The error is logged."));
     }
 }

@@ -10,7 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import plenary.command.database.DatabaseDown;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -86,7 +88,25 @@ class IdempotencyFilter extends OncePerRequestFilter {
         BufferedRequest buffered = new BufferedRequest(request);
         String asked = fingerprint(buffered);
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        Optional<Answers.Answer> first = transactions.execute(tx -> {
+        Optional<Answers.Answer> first;
+        try {
+            first = remembered(user, key, asked, chain, buffered, answer);
+        } catch (RuntimeException e) {
+            if (!DatabaseDown.causedBy(e) || response.isCommitted()) {
+                throw e;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseDown.RETRY_AFTER);
+            problems.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+                    "the record cannot be reached just now; nothing was recorded. Send the command again later");
+            return;
+        }
+        respond(first, asked, key, response, answer);
+    }
+
+    /** Claims the key and runs the command, or recalls the answer, in one transaction. */
+    private Optional<Answers.Answer> remembered(String user, String key, String asked, FilterChain chain,
+                                                BufferedRequest buffered, ContentCachingResponseWrapper answer) {
+        return transactions.execute(tx -> {
             Optional<Answers.Answer> recalled = answers.claimOrRecall(user, key, asked, retention);
             if (recalled.isPresent()) {
                 return recalled;
@@ -100,6 +120,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             return Optional.empty();
         });
+    }
+
+    private void respond(Optional<Answers.Answer> first, String asked, String key, HttpServletResponse response,
+                         ContentCachingResponseWrapper answer) throws IOException {
         if (first.isEmpty()) {
             this.first.increment();
             answer.copyBodyToResponse(); // only now that the events and the answer are committed
