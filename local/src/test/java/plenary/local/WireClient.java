@@ -70,6 +70,21 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
+    /** The server's answer to a WebSocket upgrade of /ws that carries {@code header} too (a request header line). */
+    public static String upgrade(int port, String header) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n" + header + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            StringBuilder response = new StringBuilder();
+            while (!response.toString().endsWith("\r\n\r\n")) {
+                response.append((char) in.readByte());
+            }
+            return response.toString();
+        }
+    }
+
     /** Subscribes and waits for the receipt. */
     public void subscribe(String destination) throws Exception {
         String id = String.valueOf(subscriptions++);

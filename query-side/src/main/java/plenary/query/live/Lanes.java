@@ -1,15 +1,20 @@
 package plenary.query.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.broker.SubscriptionRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,15 +29,27 @@ import java.util.concurrent.Executors;
  * by default), each serving its own share of the connections. A connection always belongs to the same lane, and each
  * lane takes the changes in the order they were published, so every client still gets them in version order. The
  * writes themselves never wait ({@link SendQueue}). Spring's broker, which encodes and hands over each client's
- * copy on its one outbound thread, still carries everything else: receipts, errors, presence.
+ * copy on its one outbound thread, still carries everything else: receipts, errors, presence, heartbeats.
+ *
+ * <p>A client that falls too far behind is dropped by its {@link SendQueue}; the lane then sends it a heartbeat
+ * through Spring's outbound channel, where the drop surfaces and Spring ends the session as for any other message.
  */
 @Component
 class Lanes implements DisposableBean {
 
     private final ExecutorService[] lanes;
     private final Map<String, SendQueue> connections = new ConcurrentHashMap<>();
+    private final MessageChannel outbound;
+    private final LiveMetrics metrics;
+    private final Counter encoded;
 
-    Lanes(@Value("${plenary.live.lanes:0}") int lanes) {
+    Lanes(@Value("${plenary.live.lanes:0}") int lanes,
+          @Lazy @Qualifier("clientOutboundChannel") MessageChannel outbound, LiveMetrics metrics, MeterRegistry meters) {
+        this.outbound = outbound;
+        this.metrics = metrics;
+        this.encoded = Counter.builder("plenary.live.encoded")
+                .description("changes encoded for their subscribers: once per change and destination, not per client")
+                .register(meters);
         int count = lanes > 0 ? lanes : Runtime.getRuntime().availableProcessors();
         this.lanes = new ExecutorService[count];
         for (int i = 0; i < count; i++) {
@@ -57,6 +74,7 @@ class Lanes implements DisposableBean {
         if (subscribers.isEmpty()) {
             return;
         }
+        encoded.increment();
         String body = new String(json, StandardCharsets.UTF_8);
         Frame frame = new Frame("MESSAGE\ndestination:" + escape(destination) + "\ncontent-type:application/json\n"
                 + "content-length:" + json.length + "\nmessage-id:" + escape(messageId) + "\nsubscription:",
@@ -80,13 +98,19 @@ class Lanes implements DisposableBean {
             return; // it closed since it subscribed
         }
         for (String id : subscriptionIds) {
-            try {
-                connection.sendMessage(new TextMessage(frame.head() + escape(id) + frame.tail()));
-            } catch (SessionLimitExceededException e) {
-                connection.close(e.getStatus());
+            if (!connection.offer(new TextMessage(frame.head() + escape(id) + frame.tail()))) {
+                dropped(session);
                 return;
             }
         }
+        metrics.delivered(subscriptionIds.size());
+    }
+
+    /** Lets Spring's outbound thread find the drop, as it would in a message of its own, and end the session. */
+    private void dropped(String session) {
+        SimpMessageHeaderAccessor heartbeat = SimpMessageHeaderAccessor.create(SimpMessageType.HEARTBEAT);
+        heartbeat.setSessionId(session);
+        outbound.send(MessageBuilder.createMessage(new byte[0], heartbeat.getMessageHeaders()));
     }
 
     private int laneOf(String session) {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.messaging.simp.broker.SubscriptionRegistry;
 import org.springframework.stereotype.Component;
@@ -50,10 +52,13 @@ public class LiveChannel {
      * (several query sides), it goes through the relay.
      */
     @Autowired
-    LiveChannel(SimpMessagingTemplate broker, Lanes lanes, ObjectProvider<SimpleBrokerMessageHandler> simple,
+    LiveChannel(SimpMessagingTemplate broker, Lanes lanes,
+                @Qualifier("simpleBrokerMessageHandler") ObjectProvider<AbstractBrokerMessageHandler> simple,
                 ObjectMapper json) {
         this.broker = broker;
-        SimpleBrokerMessageHandler handler = simple.getIfAvailable();
+        // Spring declares this bean as AbstractBrokerMessageHandler (null, a NullBean, behind a relay), so a lookup
+        // by the type SimpleBrokerMessageHandler finds nothing: look it up by name and check what it is
+        SimpleBrokerMessageHandler handler = simple.getIfAvailable() instanceof SimpleBrokerMessageHandler s ? s : null;
         this.lanes = handler == null ? null : lanes;
         this.subscriptions = handler == null ? null : handler.getSubscriptionRegistry();
         this.json = json;

@@ -62,7 +62,9 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer, DisposableBean {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         // a page of this side, or of a configured web origin: a browser's handshake carries the session cookie
-        registry.addEndpoint("/ws").setAllowedOrigins(origins.configured().toArray(String[]::new));
+        // without permessage-deflate: a change is encoded once for all its clients, not compressed once for each
+        registry.addEndpoint("/ws").setHandshakeHandler(new Uncompressed())
+                .setAllowedOrigins(origins.configured().toArray(String[]::new));
         // a client's SUBSCRIBE, focus and UNSUBSCRIBE take effect in the order it sent them
         registry.setPreserveReceiveOrder(true);
     }

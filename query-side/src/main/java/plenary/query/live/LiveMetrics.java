@@ -55,6 +55,11 @@ class LiveMetrics implements HealthIndicator, ApplicationListener<BrokerAvailabi
         return health.withDetail("broker", relay.enabled() ? relay.host() + ":" + relay.port() : "in memory").build();
     }
 
+    /** Changes the {@link Lanes} handed to clients, past Spring's outbound channel. */
+    void delivered(int messages) {
+        deliveries.increment(messages);
+    }
+
     @Override
     public Message<?> preSend(Message<?> message, MessageChannel channel) {
         if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) == SimpMessageType.MESSAGE) {

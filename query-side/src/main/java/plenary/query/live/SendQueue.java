@@ -24,10 +24,10 @@ import java.util.concurrent.Executor;
  * Writes to one client without ever blocking the thread that sends, and drops the client once it falls too far
  * behind.
  *
- * <p>One outbound thread writes to every client ({@link LiveConfig}), so a blocking write to a client that stopped
- * reading would stall them all. Spring's own limits (sendBufferSizeLimit, sendTimeLimit) cannot prevent that: they
- * engage only while a second thread sends to a session whose first send is stuck, and with one thread, or with
- * Spring's per-session publish order, there never is a second (spring-framework#25581). So each message is written
+ * <p>A few threads write to every client (Spring's outbound thread and the {@link Lanes}), so a blocking write to a
+ * client that stopped reading would stall many. Spring's own limits (sendBufferSizeLimit, sendTimeLimit) cannot
+ * prevent that: they engage only while a second thread sends to a session whose first send is stuck, and with one
+ * thread, or with Spring's per-session publish order, there never is a second (spring-framework#25581). So each message is written
  * asynchronously, one at a time, and the rest wait here, bounded in bytes and in how long the current write may
  * take. Beyond either bound the client is dropped: Spring ends its session at once (it leaves presence, the broker
  * forgets its subscriptions) and the connection is closed with 1013 "try again later" and a reason. The client
@@ -48,6 +48,8 @@ final class SendQueue extends WebSocketSessionDecorator {
     private long writingSince;
     private boolean writing;
     private boolean dropped;
+    /** Why a lane dropped this client, until Spring hears of it on its next send ({@link #offer}). */
+    private SessionLimitExceededException unreported;
     private CloseStatus closeWhenWritten;
 
     private SendQueue(WebSocketSession session, Session endpoint, LiveLimits limits, Executor closer) {
@@ -78,11 +80,44 @@ final class SendQueue extends WebSocketSessionDecorator {
         };
     }
 
+    /**
+     * Spring's outbound thread: receipts, errors, presence, heartbeats. Throws when this client falls too far behind,
+     * and once more for a drop that a lane found ({@link #offer}): Spring then ends the session at once.
+     */
     @Override
     public void sendMessage(WebSocketMessage<?> message) {
         if (!(message instanceof TextMessage || message instanceof BinaryMessage)) {
             throw new IllegalArgumentException("STOMP sends text and binary messages only, not " + message);
         }
+        synchronized (this) {
+            if (unreported != null) {
+                SessionLimitExceededException drop = unreported;
+                unreported = null;
+                throw drop;
+            }
+        }
+        enqueue(message);
+    }
+
+    /**
+     * A lane's send: false if this message dropped the client. A lane cannot end the session itself, only Spring
+     * can (forget its subscriptions, take it out of presence, count it dropped, close it), so the drop waits here
+     * for Spring's next send to this session, which the lane then makes ({@link Lanes}). Closing the connection
+     * directly would leave the client in its rooms until the close frame had waited out the stalled write.
+     */
+    boolean offer(TextMessage message) {
+        try {
+            enqueue(message);
+            return true;
+        } catch (SessionLimitExceededException e) {
+            synchronized (this) {
+                unreported = e;
+            }
+            return false;
+        }
+    }
+
+    private void enqueue(WebSocketMessage<?> message) {
         synchronized (this) {
             if (dropped || closeWhenWritten != null) {
                 return;
