@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
 import plenary.identity.Actor;
@@ -43,12 +42,16 @@ public class DraftDocuments {
     private final FoldedDrafts folded;
     private final Snapshots snapshots;
     private final ObjectMapper json;
+    /** The one event log, whose events past states fold again. */
+    private final EventStorageEngine store;
 
-    DraftDocuments(DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json) {
+    DraftDocuments(DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json,
+                   EventStorageEngine store) {
         this.table = table;
         this.folded = folded;
         this.snapshots = snapshots;
         this.json = json;
+        this.store = store;
     }
 
     /** @throws UnknownDraft when there is no such draft, or it had not reached the state asked for */
@@ -112,14 +115,6 @@ public class DraftDocuments {
     /** Folds {@code from} onwards up to version {@code to}, telling each step; answers the document at {@code to}. */
     public Document replay(Document from, long to, Consumer<Step> steps) {
         return fold(from.draftId(), from, to, steps);
-    }
-
-    /** The one event log, whose events past states fold again. */
-    private EventStorageEngine store;
-
-    @Autowired
-    void readFrom(EventStorageEngine store) {
-        this.store = store;
     }
 
     /**
