@@ -37,6 +37,8 @@ class ArchitectureTest {
             "plenary.query.drafting.DraftDocuments$UnknownDraft",
             "plenary.query.drafting.Selector",
             "plenary.query.drafting.FoldListener",
+            "plenary.query.drafting.FoldListener$Table",
+            "plenary.query.drafting.ReadModelAside",
             "plenary.query.export.IssuedCheckpoints",
             "plenary.query.live.LiveChannel",
             "plenary.query.live.LiveChannel$Change",

@@ -59,14 +59,24 @@ class DraftProjection {
         Document before = version == 1 ? null : current
                 .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
         Document after = Fold.apply(before, event);
-        var change = new LiveChange(event.draftId(), version, event.getClass().getSimpleName(), event.actor(), at,
-                json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
-                LiveChange.placed(before, after), LiveChange.removed(before, after));
+        LiveChange change = change(before, after, event, at, json);
         table.append(change);
-        listeners.forEach(listener -> listener.folded(before, after, event, at));
+        for (FoldListener listener : listeners) {
+            Object[] row = listener.row(before, after, event, at);
+            if (row != null) {
+                table.insert(listener.table(), row, true);
+            }
+        }
         // memory last: an event that fails above leaves no trace here, so its retry folds it again
         save(before, after, at);
         live.afterCommit(change.lean());
+    }
+
+    /** What the event changed, as {@code draft_event} keeps it and live clients receive it: the same live and rebuilt. */
+    static LiveChange change(Document before, Document after, DraftEvent event, Instant at, ObjectMapper json) {
+        return new LiveChange(after.draftId(), after.version(), event.getClass().getSimpleName(), event.actor(), at,
+                json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
+                LiveChange.placed(before, after), LiveChange.removed(before, after));
     }
 
     /**
@@ -112,7 +122,6 @@ class DraftProjection {
     @ResetHandler
     void reset() {
         folded.forget();
-        table.clear();
-        listeners.forEach(FoldListener::reset);
+        table.clear(listeners.stream().map(listener -> listener.table().name()).toList());
     }
 }

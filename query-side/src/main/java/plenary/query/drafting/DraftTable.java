@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The query side's own tables: the current document of each draft, paragraph by paragraph ({@code draft} and
@@ -40,6 +41,7 @@ class DraftTable implements Admissions {
 
     private final JdbcClient db;
     private final ObjectMapper json;
+    private final Map<String, String> inserts = new ConcurrentHashMap<>();
 
     DraftTable(JdbcClient db, ObjectMapper json) {
         this.db = db;
@@ -163,17 +165,43 @@ class DraftTable implements Admissions {
                 .query(Summary.class).list();
     }
 
+    /** Each event as {@code /events} serves it, with what it changed: a row per event, live or rebuilt. */
+    static final FoldListener.Table EVENTS = new FoldListener.Table("draft_event", "draft_id", "version", "type",
+            "actor::jsonb", "occurred_at", "payload::jsonb", "status", "paragraphs::jsonb", "placed::jsonb",
+            "removed::jsonb");
+
+    /** The tables this class keeps, those of each draft's document first. */
+    static final List<String> TABLES = List.of("draft", "draft_paragraph", EVENTS.name());
+
     void append(LiveChange event) {
-        db.sql("""
-                INSERT INTO draft_event (draft_id, version, type, actor, occurred_at, payload, status, paragraphs,
-                                         placed, removed)
-                VALUES (?, ?, ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), ?, CAST(? AS jsonb), CAST(? AS jsonb),
-                        CAST(? AS jsonb))
-                """)
-                .params(event.draftId(), event.version(), event.type(), write(event.actor()), Timestamp.from(event.timestamp()),
-                        write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
-                        write(event.removed()))
-                .update();
+        insert(EVENTS, row(event), false);
+    }
+
+    Object[] row(LiveChange event) {
+        return new Object[]{event.draftId(), event.version(), event.type(), write(event.actor()), event.timestamp(),
+                write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
+                write(event.removed())};
+    }
+
+    /** Inserts one row of {@code table}; {@code orNothing}: unless the row is there already. */
+    void insert(FoldListener.Table table, Object[] row, boolean orNothing) {
+        String sql = inserts.computeIfAbsent(table.name() + orNothing, key -> insertInto(table, orNothing));
+        Object[] params = new Object[row.length];
+        for (int i = 0; i < row.length; i++) {
+            params[i] = row[i] instanceof Instant at ? Timestamp.from(at) : row[i];
+        }
+        db.sql(sql).params(params).update();
+    }
+
+    private static String insertInto(FoldListener.Table table, boolean orNothing) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table.name()).append(" (");
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < table.columns().size(); i++) {
+            String[] column = table.columns().get(i).split("::");
+            sql.append(i == 0 ? "" : ", ").append(column[0]);
+            values.append(i == 0 ? "" : ", ").append(column.length == 1 ? "?" : "CAST(? AS " + column[1] + ")");
+        }
+        return sql.append(") VALUES (").append(values).append(orNothing ? ") ON CONFLICT DO NOTHING" : ")").toString();
     }
 
     List<LiveChange> eventsAfter(String draftId, long after) {
@@ -205,8 +233,11 @@ class DraftTable implements Admissions {
                 .params(draftId, Timestamp.from(at)).query(Long.class).optional();
     }
 
-    void clear() {
-        db.sql("TRUNCATE draft, draft_paragraph, draft_event").update();
+    /** Empties this class's tables and {@code others} (the read models beside the document). */
+    void clear(List<String> others) {
+        List<String> tables = new ArrayList<>(TABLES);
+        tables.addAll(others);
+        db.sql("TRUNCATE " + String.join(", ", tables)).update();
     }
 
     String write(Object value) {

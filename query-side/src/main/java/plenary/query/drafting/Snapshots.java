@@ -31,19 +31,16 @@ class Snapshots implements FoldListener {
         this.every = every;
     }
 
+    private static final Table TABLE = new Table("draft_snapshot", "draft_id", "version", "document::jsonb");
+
     @Override
-    public void folded(Document before, Document after, DraftEvent event, Instant at) {
-        if (after.version() % every == 0) {
-            db.sql("""
-                    INSERT INTO draft_snapshot (draft_id, version, document) VALUES (?, ?, CAST(? AS jsonb))
-                    ON CONFLICT DO NOTHING""")
-                    .params(after.draftId(), after.version(), write(after)).update();
-        }
+    public Table table() {
+        return TABLE;
     }
 
     @Override
-    public void reset() {
-        db.sql("TRUNCATE draft_snapshot").update();
+    public Object[] row(Document before, Document after, DraftEvent event, Instant at) {
+        return after.version() % every == 0 ? new Object[]{after.draftId(), after.version(), write(after)} : null;
     }
 
     /** The latest snapshot at or before {@code version}. */

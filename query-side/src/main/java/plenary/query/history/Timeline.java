@@ -8,7 +8,6 @@ import plenary.identity.Role;
 import plenary.query.drafting.FoldListener;
 import plenary.text.Document;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +36,22 @@ class Timeline implements FoldListener {
         this.db = db;
     }
 
+    private static final Table TABLE = new Table("history_entry", "draft_id", "version", "type", "actor_user",
+            "actor_delegation", "actor_role", "occurred_at", "paragraph_id", "paragraph", "description");
+
     @Override
-    public void folded(Document before, Document after, DraftEvent event, Instant at) {
-        String paragraphId = Touched.paragraph(event, before, after);
-        String label = paragraphId == null ? null : Touched.label(paragraphId, after, before);
-        Actor actor = event.actor();
-        db.sql("""
-                INSERT INTO history_entry (draft_id, version, type, actor_user, actor_delegation, actor_role,
-                                           occurred_at, paragraph_id, paragraph, description)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(after.draftId(), after.version(), event.getClass().getSimpleName(), actor.user(),
-                        actor.delegation(), actor.role().name(), Timestamp.from(at), paragraphId, label,
-                        Descriptions.of(event, before, after, label))
-                .update();
+    public Table table() {
+        return TABLE;
     }
 
     @Override
-    public void reset() {
-        db.sql("TRUNCATE history_entry").update();
+    public Object[] row(Document before, Document after, DraftEvent event, Instant at) {
+        String paragraphId = Touched.paragraph(event, before, after);
+        String label = paragraphId == null ? null : Touched.label(paragraphId, after, before);
+        Actor actor = event.actor();
+        return new Object[]{after.draftId(), after.version(), event.getClass().getSimpleName(), actor.user(),
+                actor.delegation(), actor.role().name(), at, paragraphId, label,
+                Descriptions.of(event, before, after, label)};
     }
 
     List<Entry> entries(String draftId, Filter filter) {

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/admin/rebuild} starts rebuilding the read models from the first event; {@code GET} shows how
- * far it has got. For the secretariat only (see the query side's SecurityConfig): auditors change nothing, and a
- * rebuild empties what every reader sees until the replay has caught up.
+ * {@code POST /api/admin/rebuild} starts rebuilding the read models from the first event, aside, then switching them
+ * in; {@code GET} shows how far it has got. For the secretariat only (see the query side's SecurityConfig): auditors
+ * change nothing, and a rebuild costs the machine a replay of the whole record.
  */
 @RestController
 @RequestMapping("/api/admin/rebuild")

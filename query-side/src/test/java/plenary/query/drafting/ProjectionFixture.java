@@ -60,13 +60,11 @@ public final class ProjectionFixture {
         table = new DraftTable(db, json);
         Snapshots snapshots = new Snapshots(db, json, snapshotEvery);
         FoldedDrafts folded = new FoldedDrafts(20_000);
-        documents = new DraftDocuments(table, folded, snapshots, json);
+        documents = new DraftDocuments(table, folded, snapshots, json, store);
         List<FoldListener> all = new ArrayList<>(List.of(snapshots));
         all.addAll(listeners.apply(db));
         projection = new DraftProjection(table, folded, json, new LiveChannel(new SimpMessagingTemplate(
                 (message, timeout) -> true)), all);
-
-        documents.readFrom(store);
     }
 
     /** Delivers the events with their sequence numbers and times, as the tracking processor would. */
