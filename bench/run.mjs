@@ -3,8 +3,10 @@
 //   node bench/run.mjs fanout [--subscribers=193 --rate=50 --changes=500 --warmup=100 --processes=4]
 //   node bench/run.mjs size   (20 subscribers at 10/s, seed vs --paragraphs=500)
 //   node bench/run.mjs thousand (1,000 subscribers at 10/s)
-//   node bench/run.mjs rebuild [--drafts=20 --events=500 --writers=10]   (POST /api/admin/rebuild, events/s)
-//   node bench/run.mjs history [--events=10000 --samples=300]   (the text at random versions; ShareDB fetchSnapshot)
+//   node bench/run.mjs rebuild [--drafts=100 --events=300 --writers=10 --paragraphs=13 --runs=3]
+//       (POST /api/admin/rebuild, events/s, an auditor reading meanwhile; one long draft: --drafts=1 --events=10000)
+//   node bench/run.mjs history [--events=10000 --samples=300 --paragraphs=13]
+//       (the document at random versions, and 99 events past a snapshot; ShareDB fetchSnapshot)
 // Every figure is printed with the load average and the cores each process used. Only correctness fails a run.
 import { fanout, startShareDB } from './lib/fanout.mjs';
 import { startPlenary } from './lib/plenary.mjs';
@@ -30,13 +32,17 @@ if (scenario === 'rebuild' || scenario === 'history') {
   const plenary = await startPlenary();
   const sharedb = scenario === 'history' && systems.includes('sharedb') ? await startShareDB() : null;
   try {
-    if (scenario === 'rebuild') await rebuild(plenary, { drafts: num('drafts', 20), events: num('events', 500), writers: num('writers', 10) });
-    else await past(plenary, sharedb, { events: num('events', 10000), samples: num('samples', 300) });
+    if (scenario === 'rebuild') {
+      await rebuild(plenary, { drafts: num('drafts', 100), events: num('events', 300), writers: num('writers', 10),
+        paragraphs: num('paragraphs', 13), runs: num('runs', 3) });
+    } else {
+      await past(plenary, sharedb, { events: num('events', 10000), samples: num('samples', 300), paragraphs: num('paragraphs', 13) });
+    }
   } finally {
     await plenary.stop();
     await sharedb?.stop();
   }
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 if (!scenarios[scenario]) {
   console.error(`unknown scenario ${scenario}: one of ${Object.keys(scenarios).join(', ')}`);

@@ -3,7 +3,7 @@
 import ShareDB from 'sharedb/lib/client/index.js';
 import WebSocket from 'ws';
 import { figure, Machine } from './machine.mjs';
-import { importDraft, SEED } from './plenary.mjs';
+import { importDraft, longSeed, SEED } from './plenary.mjs';
 import { readFileSync } from 'node:fs';
 
 const now = () => Number(process.hrtime.bigint());
@@ -24,59 +24,109 @@ async function history(plenary, draftId, paragraphId, quote, events) {
   return version;
 }
 
-async function seeded(plenary) {
-  const { draftId, version, document } = await importDraft(plenary, readFileSync(SEED, 'utf8'));
+async function seeded(plenary, paragraphs = 13) {
+  const text = paragraphs > 13 ? longSeed(paragraphs) : readFileSync(SEED, 'utf8');
+  const { draftId, version, document } = await importDraft(plenary, text);
   const paragraph = document.paragraphs.find(p => p.text.includes('manage borders'));
   return { draftId, version, paragraphId: paragraph.paragraphId, quote: 'manage borders' };
 }
 
-/** Replays the whole store into the read models (POST /api/admin/rebuild) over `drafts` drafts of `events` each. */
+/** The machine's processes while Plenary works: its JVM and the PostgreSQL backends serving its database. */
+async function measuring(plenary) {
+  const backends = await plenary.db.backends();
+  return new Machine(() => ({ plenary: [plenary.pid], postgres: backends }));
+}
+
+/**
+ * Replays the whole store into the read models (POST /api/admin/rebuild) over `drafts` drafts of `events` each,
+ * `runs` times, while an auditor reads the list of drafts and one draft as fast as it can: it must never see a draft
+ * vanish or go back.
+ */
 export async function rebuild(plenary, opts) {
   const drafts = [];
-  for (let d = 0; d < opts.drafts; d++) drafts.push(await seeded(plenary));
+  for (let d = 0; d < opts.drafts; d++) drafts.push(await seeded(plenary, opts.paragraphs));
   let total = drafts.reduce((n, d) => n + d.version, 0);
   for (let start = 0; start < drafts.length; start += opts.writers) {
     const batch = drafts.slice(start, start + opts.writers);
     const versions = await Promise.all(batch.map(d => history(plenary, d.draftId, d.paragraphId, d.quote, opts.events)));
+    versions.forEach((v, i) => { batch[i].head = v; });
     total += versions.reduce((n, v, i) => n + v - batch[i].version, 0);
   }
+  const last = drafts[drafts.length - 1];
+  while ((await plenary.query(`/api/drafts/${last.draftId}`)).body.version < last.head) await sleep(200);
   await sleep(2000);
-  const machine = new Machine(() => ({ plenary: [plenary.pid] }));
-  const started = now();
-  const r = await plenary.request('POST', '/api/admin/rebuild', 'secretariat');
-  if (r.status !== 202) throw new Error(`rebuild: ${r.status} ${JSON.stringify(r.body)}`);
-  let progress;
-  do {
-    await sleep(100);
-    progress = (await plenary.query('/api/admin/rebuild', 'secretariat')).body;
-  } while (progress.state !== 'DONE');
-  const seconds = (now() - started) / 1e9;
-  console.log(`\nBENCH rebuild: ${progress.events} events over ${opts.drafts} drafts (${total} recorded), `
-    + `${Math.round(progress.eventsPerSecond)} events/s as Plenary counts it, ${(progress.events / seconds).toFixed(0)} events/s `
-    + `from POST until DONE seen (${seconds.toFixed(1)} s)`);
-  console.log(`BENCH ${machine.report()}`);
+  for (let run = 1; run <= opts.runs; run++) {
+    const machine = await measuring(plenary);
+    const started = now();
+    const r = await plenary.request('POST', '/api/admin/rebuild', 'secretariat');
+    if (r.status !== 202) throw new Error(`rebuild: ${r.status} ${JSON.stringify(r.body)}`);
+    let reading = true, reads = 0;
+    const wrong = [];
+    const reader = (async () => {
+      while (reading) {
+        const listed = (await plenary.query('/api/drafts')).body;
+        const versions = new Map(listed.map(d => [d.draftId, d.version]));
+        for (const d of drafts) {
+          const v = versions.get(d.draftId);
+          if (v === undefined) wrong.push(`${d.draftId} vanished`);
+          else if (v < d.head) wrong.push(`${d.draftId} at ${v}, not ${d.head}`);
+        }
+        const one = await plenary.query(`/api/drafts/${last.draftId}?version=${1 + (reads % last.head)}`);
+        if (one.status !== 200) wrong.push(`${last.draftId} version ${1 + (reads % last.head)}: ${one.status}`);
+        reads++;
+      }
+    })();
+    let progress;
+    do {
+      await sleep(20);
+      progress = (await plenary.query('/api/admin/rebuild', 'secretariat')).body;
+    } while (progress.state === 'REBUILDING');
+    const seconds = (now() - started) / 1e9;
+    reading = false;
+    await reader;
+    if (progress.state !== 'DONE') throw new Error(`rebuild: ${JSON.stringify(progress)}`);
+    console.log(`\nBENCH rebuild ${run}/${opts.runs}: ${progress.events} events over ${opts.drafts} drafts of `
+      + `${opts.paragraphs} paragraphs (${total} recorded), ${Math.round(progress.eventsPerSecond)} events/s as Plenary `
+      + `counts it, ${(progress.events / seconds).toFixed(0)} events/s from POST until DONE seen (${seconds.toFixed(2)} s)`);
+    console.log(`BENCH   an auditor read meanwhile ${reads} times (the list, and a past version): `
+      + `${wrong.length === 0 ? 'no draft vanished or went back' : wrong.length + ' wrong: ' + wrong.slice(0, 5).join('; ')}`);
+    console.log(`BENCH   ${machine.report()}`);
+    if (wrong.length) process.exitCode = 1;
+  }
 }
 
 /** The text at random versions of one long draft, one request at a time; ShareDB's fetchSnapshot the same way. */
 export async function past(plenary, sharedb, opts) {
-  const d = await seeded(plenary);
+  const d = await seeded(plenary, opts.paragraphs);
   const head = await history(plenary, d.draftId, d.paragraphId, d.quote, opts.events);
   for (;;) {
     if ((await plenary.query(`/api/drafts/${d.draftId}`)).body.version >= head) break;
     await sleep(200);
   }
   const versions = Array.from({ length: opts.samples }, () => 1 + Math.floor(Math.random() * head));
-  let machine = new Machine(() => ({ plenary: [plenary.pid] }));
-  const samples = [];
-  for (const v of versions) {
-    const t = now();
-    const r = await plenary.query(`/api/drafts/${d.draftId}?version=${v}`);
-    samples.push(now() - t);
-    if (r.status !== 200 || r.body.version !== v) throw new Error(`version ${v}: ${r.status}`);
-  }
-  console.log(`\nBENCH history: GET /api/drafts/{d}?version=N at ${opts.samples} random versions of a ${head}-event draft (seed)`);
+  // the worst case: the last version before a snapshot (one every 100 by default), the most events folded again
+  const worst = Array.from({ length: opts.samples }, () => 99 + 100 * Math.floor(Math.random() * Math.floor(head / 100)));
+  const timed = async list => {
+    const samples = [];
+    for (const v of list) {
+      const t = now();
+      const r = await plenary.query(`/api/drafts/${d.draftId}?version=${v}`);
+      samples.push(now() - t);
+      if (r.status !== 200 || r.body.version !== v) throw new Error(`version ${v}: ${r.status}`);
+    }
+    return samples;
+  };
+  await timed(versions.slice(0, Math.min(50, versions.length))); // the JIT and the caches warm, as in a running service
+  let machine = await measuring(plenary);
+  const samples = await timed(versions);
+  console.log(`\nBENCH history: GET /api/drafts/{d}?version=N at ${opts.samples} random versions of a ${head}-event draft `
+    + `of ${opts.paragraphs} paragraphs`);
   console.log(`BENCH ${machine.report()}`);
-  figure('Plenary: the document at a version', samples);
+  figure('Plenary: the document at a random version', samples);
+  machine = await measuring(plenary);
+  const worstSamples = await timed(worst);
+  console.log(`BENCH ${machine.report()}`);
+  figure('Plenary: at a version 99 events past a snapshot', worstSamples);
   if (!sharedb) return;
   const connection = new ShareDB.Connection(new WebSocket(`ws://127.0.0.1:${sharedb.port}`));
   const doc = connection.get('drafts', `history${Date.now()}`);
