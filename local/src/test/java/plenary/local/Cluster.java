@@ -115,11 +115,16 @@ final class Cluster implements AutoCloseable {
     }
 
     Cluster(String name, String url, String user, String password) throws Exception {
+        this(name, url, user, password, Rabbit.HOST, Rabbit.STOMP_PORT);
+    }
+
+    /** As above, the query nodes relaying to the STOMP broker at {@code relayHost:relayPort}. */
+    Cluster(String name, String url, String user, String password, String relayHost, int relayPort) throws Exception {
         this.url = url;
         dir = Files.createDirectories(Path.of("target", "cluster", name)).toAbsolutePath();
         environment = Map.of("PLENARY_DB_URL", url, "PLENARY_DB_USER", user,
                 "PLENARY_DB_PASSWORD", password, "PLENARY_TOKEN_KEY", Plenary.newKey(), "PLENARY_DEMO", "false",
-                "PLENARY_LIVE_RELAY_HOST", Rabbit.HOST, "PLENARY_LIVE_RELAY_PORT", String.valueOf(Rabbit.STOMP_PORT));
+                "PLENARY_LIVE_RELAY_HOST", relayHost, "PLENARY_LIVE_RELAY_PORT", String.valueOf(relayPort));
         int c1 = freePort(), q1 = freePort(), c2 = freePort(), q2 = freePort();
         String origins = "--plenary.web.origins=http://localhost:" + q1 + ",http://localhost:" + q2;
         commands.add(new Node("command", 1, c1, List.of(origins)));
