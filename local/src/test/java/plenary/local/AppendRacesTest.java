@@ -83,4 +83,45 @@ class AppendRacesTest {
         assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
         assertThat(verified.json().get("version").asLong()).isEqualTo(version);
     }
+
+    /**
+     * A node whose draft in memory is behind (the other node recorded many commands since) catches it up with just
+     * what it missed: its next command sees the current draft, so an If-Match of the current version is carried out
+     * and lands after everything the other node recorded, while an If-Match of an old version is still refused.
+     */
+    @Test
+    void aNodeBehindSeesTheCurrentDraft() throws Exception {
+        String draft = new Drafts(plenary).seed("kaz");
+        String paragraphs = "/api/drafts/" + draft + "/paragraphs";
+        Client.Response first = new Client(portB, "kaz").postJson(paragraphs,
+                Map.of("section", "OPERATIVE", "text", "Node B holds the draft in memory."));
+        assertThat(first.status()).isEqualTo(201);
+        long version = first.json().get("version").asLong();
+        Client onA = new Client(plenary.commandPort(), "kaz");
+        for (int i = 0; i < 30; i++) {
+            Client.Response r = onA.with("If-Match", "\"" + version + "\"").postJson(paragraphs,
+                    Map.of("section", "OPERATIVE", "text", "Node A records paragraph " + i + "."));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+            version = r.json().get("version").asLong();
+        }
+
+        Client.Response stale = new Client(portB, "kaz").with("If-Match", "\"" + (version - 3) + "\"")
+                .postJson(paragraphs, Map.of("section", "OPERATIVE", "text", "An old version of the draft."));
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        Client.Response current = new Client(portB, "kaz").with("If-Match", "\"" + version + "\"")
+                .postJson(paragraphs, Map.of("section", "OPERATIVE", "text", "Node B after node A."));
+        assertThat(current.status()).as(current.body()).isEqualTo(201);
+        assertThat(current.json().get("version").asLong()).isEqualTo(version + 1);
+
+        // the text as node B made it holds every paragraph node A recorded, B's own last
+        com.fasterxml.jackson.databind.JsonNode document = new Drafts(plenary).awaitVersion(draft, version + 1);
+        List<String> texts = new ArrayList<>();
+        document.get("paragraphs").forEach(p -> texts.add(p.get("text").asText()));
+        assertThat(texts).contains("Node B holds the draft in memory.", "Node A records paragraph 0.",
+                "Node A records paragraph 29.").doesNotContain("An old version of the draft.");
+        assertThat(texts.indexOf("Node B after node A.")).isGreaterThan(texts.indexOf("Node A records paragraph 29."));
+        assertThat(texts.stream().filter(t -> t.startsWith("Node A records")).count()).isEqualTo(30);
+        assertThat(new Client(plenary.queryPort(), "auditor").get("/api/drafts/" + draft + "/verify").json()
+                .get("intact").asBoolean()).isTrue();
+    }
 }

@@ -1,7 +1,6 @@
 package plenary.command.drafting;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -17,16 +16,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import plenary.drafting.DraftCommand;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /**
  * Several command-side nodes on one draft, and never a conflict that the client did not cause. Before a command loads
  * its draft, it takes a PostgreSQL advisory lock on the draft for the rest of its transaction, so appends to one draft
  * take turns across every node; a command waits there until its predecessor, on whatever node, has committed. Then
- * the draft this node has cached is used only if the record is still at the version this node last committed:
- * otherwise another node (or a deadline) appended since, and the draft is read afresh from the record. So the append
- * cannot collide on the event store's unique key, and only an If-Match that names an old version is refused (412).
+ * the draft this node has cached is caught up with whatever other nodes (or deadlines) appended since
+ * ({@link CatchingUpRepository}). So the append cannot collide on the event store's unique key, and only an If-Match
+ * that names an old version is refused (412). A silence procedure's deadline takes the same turn
+ * ({@link DeadlineTurns}).
  * <p>
  * Within one node Axon already lets one command at a time hold a draft; the lock costs one round trip per command
  * and serialises only commands on the same draft.
@@ -39,17 +36,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component // Axon puts every MessageHandlerInterceptor bean on the command bus
 class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
 
-    /** Draft → its version as this node last committed it. */
-    private final Map<String, Long> committed = new ConcurrentHashMap<>();
     private final JdbcTemplate db;
-    private final Cache drafts;
     private final MeterRegistry meters;
     private final Counter appended;
     private static final Logger log = LoggerFactory.getLogger(AppendRaces.class);
 
-    AppendRaces(JdbcTemplate db, Cache draftCache, MeterRegistry meters) {
+    AppendRaces(JdbcTemplate db, MeterRegistry meters) {
         this.db = db;
-        this.drafts = draftCache;
         this.meters = meters;
         this.appended = Counter.builder("plenary.events.appended").description("events recorded by commands")
                 .register(meters);
@@ -76,34 +69,11 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     private Object handle(InterceptorChain chain, String draftId, String type) throws Exception {
-        // a transaction that already holds the draft (a group-committed batch) checked it with its first command
-        String held = AppendRaces.class.getName() + "." + draftId;
-        long[] last = (long[]) TransactionSynchronizationManager.getResource(held);
-        Long recorded;
-        if (last != null) {
-            recorded = last[0];
-        } else {
-            db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
-            recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
-                    + "WHERE aggregateIdentifier = ?", Long.class, draftId);
-            if (recorded != null && !recorded.equals(committed.get(draftId))) {
-                drafts.remove(draftId);
-            }
-            if (TransactionSynchronizationManager.isSynchronizationActive()) {
-                long[] holder = {recorded == null ? 0 : recorded};
-                TransactionSynchronizationManager.bindResource(held, holder);
-                last = holder;
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        TransactionSynchronizationManager.unbindResourceIfPossible(held);
-                    }
-                });
-            }
-        }
+        long[] last = takeTurn(draftId);
+        long recorded = last[0];
         Object result = chain.proceed();
         Long version = result instanceof Receipt receipt ? receipt.version() : null;
-        if (version != null && last != null) {
+        if (version != null) {
             last[0] = version;
         }
         if (version != null && TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -111,22 +81,44 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {
-                        committed.put(draftId, version);
-                        long events = version - (recorded == null ? 0 : recorded);
+                        long events = version - recorded;
                         appended.increment(events);
                         try (var d = MDC.putCloseable("draftId", draftId);
                              var v = MDC.putCloseable("version", String.valueOf(version))) {
                             log.info("{} recorded {} event(s), draft {} now at version {}", type, events, draftId,
                                     version);
                         }
-                    } else {
-                        committed.remove(draftId);
                     }
                 }
             });
-        } else {
-            committed.remove(draftId);
         }
         return result;
+    }
+
+    /**
+     * Takes the draft's lock for the rest of this transaction, unless the transaction holds it already (a
+     * group-committed batch, whose first command took it). Answers the draft's version as the record had it then,
+     * or as this transaction's last command left it, in a holder the caller may advance.
+     */
+    long[] takeTurn(String draftId) {
+        String held = AppendRaces.class.getName() + "." + draftId;
+        long[] last = (long[]) TransactionSynchronizationManager.getResource(held);
+        if (last != null) {
+            return last;
+        }
+        db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
+        Long recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ?", Long.class, draftId);
+        long[] holder = {recorded == null ? 0 : recorded};
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.bindResource(held, holder);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(held);
+                }
+            });
+        }
+        return holder;
     }
 }

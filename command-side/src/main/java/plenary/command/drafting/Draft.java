@@ -95,7 +95,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * itself only ever changes through the shared {@link Fold}, so this aggregate and every projection agree on
  * what the draft says.
  */
-@Aggregate(commandTargetResolver = "draftTargetResolver", cache = "draftCache")
+@Aggregate(commandTargetResolver = "draftTargetResolver", repository = "draftRepository")
 class Draft {
 
     @AggregateIdentifier
