@@ -46,6 +46,8 @@ public final class LiveClient implements AutoCloseable {
     public final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     /** ERROR frames and lost connections, as they happen. */
     public final BlockingQueue<String> errors = new LinkedBlockingQueue<>();
+    /** When the latest of {@link #errors} came (System.nanoTime). */
+    public volatile long lastErrorAt;
     private final Map<String, StompSession.Subscription> subscriptions = new ConcurrentHashMap<>();
     private final StompSession session;
 
@@ -59,11 +61,13 @@ public final class LiveClient implements AutoCloseable {
                 new StompSessionHandlerAdapter() {
                     @Override
                     public void handleFrame(StompHeaders headers, Object payload) {
+                        lastErrorAt = System.nanoTime();
                         errors.add(String.valueOf(headers.getFirst("message"))); // only ERROR frames come here
                     }
 
                     @Override
                     public void handleTransportError(StompSession session, Throwable exception) {
+                        lastErrorAt = System.nanoTime();
                         errors.add("connection lost: " + exception.getMessage());
                     }
                 }).get(10, TimeUnit.SECONDS);

@@ -484,7 +484,8 @@ class Draft {
         }
         String procedureId = ids().next("s");
         apply(new SilenceProcedureStarted(draftId, procedureId, command.deadline(), subject, command.actor()));
-        deadlines.schedule(command.deadline(), SilenceDeadline.NAME, new SilenceDeadline(procedureId, command.actor()));
+        deadlines.schedule(command.deadline(), SilenceDeadline.NAME,
+                new SilenceDeadline(procedureId, command.actor(), draftId));
         return Receipt.of(document.version(), procedureId);
     }
 

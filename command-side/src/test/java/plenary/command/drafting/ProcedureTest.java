@@ -186,7 +186,7 @@ class ProcedureTest {
                 .expectEvents(started("s8", deadline, SilenceSubject.TEXT))
                 .expectResultMessagePayload(new Receipt(8, "s8", null))
                 .expectScheduledDeadlineWithName(deadline, SILENCE)
-                .expectScheduledDeadline(deadline, new SilenceDeadline("s8", SECRETARIAT));
+                .expectScheduledDeadline(deadline, new SilenceDeadline("s8", SECRETARIAT, DRAFT));
     }
 
     @Test
