@@ -68,7 +68,8 @@ class RelayTest {
              LiveClient tur = new LiveClient(portB, "tur")) {
             kaz.subscribe("/topic/drafts." + draft, kazSees);
             kaz.subscribe(presence, kazRoom);
-            assertThat(users(until(kazRoom, "kaz"))).containsExactly("kaz");
+            JsonNode kazFirst = until(kazRoom, "kaz");
+            assertThat(users(kazFirst)).containsExactly("kaz");
 
             // TUR on the other node: both see one room with both in it
             tur.subscribe("/topic/drafts." + draft, turSees);
@@ -85,6 +86,10 @@ class RelayTest {
                 focused = LiveClient.next(kazRoom);
             } while (!"FOCUSED".equals(focused.get("change").asText()));
             assertThat(focused.at("/present/1/paragraphId").asText()).isEqualTo("p1.9");
+            // the room's revisions are counted across the nodes: node B's broadcasts follow node A's
+            JsonNode alone = kazFirst;
+            assertThat(joined.get("revision").asLong()).isGreaterThan(alone.get("revision").asLong());
+            assertThat(focused.get("revision").asLong()).isGreaterThan(joined.get("revision").asLong());
 
             // changes: every client of either node gets each version once, in order
             Client secretariat = new Client(plenary.commandPort(), "secretariat");

@@ -42,7 +42,16 @@ export function follow(draftId, listener, { live = true } = {}) {
       pending = [];
       const receipt = `changes-${Date.now()}`;
       client.watchForReceipt(receipt, () => catchUp());
-      client.subscribe(`/topic/drafts.${draftId}.presence`, frame => listener.presence?.(JSON.parse(frame.body)));
+      // rooms broadcast by two query nodes may cross: keep the highest revision seen on this connection
+      let room = -1;
+      client.subscribe(`/topic/drafts.${draftId}.presence`, frame => {
+        const message = JSON.parse(frame.body);
+        if (typeof message.revision === 'number') {
+          if (message.revision < room) return;
+          room = message.revision;
+        }
+        listener.presence?.(message);
+      });
       client.subscribe(`/topic/drafts.${draftId}`, frame => receive(JSON.parse(frame.body)), { receipt });
     },
     onStompError: frame => listener.connection?.('refused', frame.headers.message),

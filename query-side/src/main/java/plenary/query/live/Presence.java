@@ -55,8 +55,16 @@ class Presence {
     record Member(String user, String delegation, Role role, String paragraphId) {
     }
 
-    /** {@code change} is JOINED, LEFT or FOCUSED, with the member it concerns; null when a listener just arrived. */
-    record Update(String draftId, String change, Member member, List<Member> present) {
+    /**
+     * {@code change} is JOINED, LEFT or FOCUSED, with the member it concerns; null when a listener just arrived.
+     * {@code revision} grows with every broadcast of the room, across the nodes: a client keeps the room of the
+     * highest revision it has seen on its connection, since broadcasts from two nodes may cross.
+     */
+    record Update(String draftId, String change, Member member, List<Member> present, long revision) {
+    }
+
+    /** A room's members and its revision. */
+    record Room(long revision, List<Member> present) {
     }
 
     private static final Pattern PARAGRAPH_ID = Pattern.compile("[\\w.-]{1,64}");
@@ -77,6 +85,8 @@ class Presence {
     /** draft → when its room was last broadcast (System.nanoTime) */
     private final Map<String, Long> lastSent = new HashMap<>();
     private final Map<String, Pending> pending = new HashMap<>();
+    /** draft → its room's latest revision, without a relay (behind one, {@link SharedRooms} counts) */
+    private final Map<String, Long> revisions = new HashMap<>();
     /** draft → session → member, in order of arrival */
     private final Map<String, Map<String, Member>> rooms = new HashMap<>();
     /** session → subscription → draft, to know when a session has left a room */
@@ -218,8 +228,9 @@ class Presence {
     }
 
     private void send(String draftId, String change, Member member) {
-        List<Member> present = present(draftId);
-        broker.convertAndSend(topic(draftId), new Update(draftId, change, member, present));
+        Room room = room(draftId, true);
+        List<Member> present = room.present();
+        broker.convertAndSend(topic(draftId), new Update(draftId, change, member, present, room.revision()));
         if (present.isEmpty()) {
             lastSent.remove(draftId); // an empty room is forgotten
         } else {
@@ -227,15 +238,16 @@ class Presence {
         }
     }
 
-    private List<Member> present(String draftId) {
+    private Room room(String draftId, boolean advance) {
         if (shared != null) {
             try {
-                return shared.room(draftId);
+                return shared.room(draftId, advance);
             } catch (RuntimeException e) {
                 log.warn("shared presence unavailable, sending this node's members only: {}", e.toString());
             }
         }
-        return new ArrayList<>(rooms.getOrDefault(draftId, Map.of()).values());
+        long revision = advance ? revisions.merge(draftId, 1L, Long::sum) : revisions.getOrDefault(draftId, 0L);
+        return new Room(revision, new ArrayList<>(rooms.getOrDefault(draftId, Map.of()).values()));
     }
 
     /** The room, to one new listener only. */
@@ -248,7 +260,8 @@ class Presence {
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
         headers.setLeaveMutable(true);
         try {
-            byte[] body = json.writeValueAsBytes(new Update(draftId, null, null, present(draftId)));
+            Room room = room(draftId, false);
+            byte[] body = json.writeValueAsBytes(new Update(draftId, null, null, room.present(), room.revision()));
             clients.send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

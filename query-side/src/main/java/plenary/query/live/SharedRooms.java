@@ -4,6 +4,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import plenary.identity.Role;
 
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.UUID;
  * The rooms as every query-side node sees them, kept in PostgreSQL ({@code V45__shared_presence.sql}) when a relay
  * joins the nodes: each node writes its own connections' members and shows itself in {@link #beat()}; a node that
  * stops showing itself for {@link LiveRelay#nodeTimeout()} is taken for dead, and whoever notices first deletes its
- * members (a DELETE answers each row to one node only) and broadcasts their rooms.
+ * members (a DELETE answers each row to one node only) and broadcasts their rooms. Each room's broadcasts are
+ * numbered across the nodes ({@code live_room}, V50).
  */
 @Component
 @ConditionalOnProperty(name = "plenary.live.relay.enabled", havingValue = "true")
@@ -27,11 +30,13 @@ class SharedRooms {
             row.getString("delegation"), Role.valueOf(row.getString("role")), row.getString("paragraph_id"));
 
     private final JdbcTemplate db;
+    private final TransactionTemplate transactions;
     private final String node = UUID.randomUUID().toString();
     private final double timeoutSeconds;
 
-    SharedRooms(JdbcTemplate db, LiveRelay relay) {
+    SharedRooms(JdbcTemplate db, LiveRelay relay, PlatformTransactionManager transactions) {
         this.db = db;
+        this.transactions = new TransactionTemplate(transactions);
         this.timeoutSeconds = relay.nodeTimeout().toMillis() / 1000.0;
     }
 
@@ -55,10 +60,22 @@ class SharedRooms {
         db.update("DELETE FROM live_presence WHERE node = ? AND session = ? AND draft_id = ?", node, session, draftId);
     }
 
-    /** Everyone in the room on every node, in order of arrival. */
-    List<Presence.Member> room(String draftId) {
-        return db.query("SELECT user_name, delegation, role, paragraph_id FROM live_presence WHERE draft_id = ? "
-                + "ORDER BY arrived", MEMBER, draftId);
+    /**
+     * Everyone in the room on every node, in order of arrival, with the room's revision: the next one for a
+     * broadcast ({@code advance}), else the latest. A broadcast takes its number first, holding the room's row until
+     * it has read the members, so a higher revision never shows an older room, whichever node sends it.
+     */
+    Presence.Room room(String draftId, boolean advance) {
+        return transactions.execute(status -> {
+            Long revision = advance
+                    ? db.queryForObject("""
+                            INSERT INTO live_room (draft_id, revision) VALUES (?, 1) ON CONFLICT (draft_id)
+                            DO UPDATE SET revision = live_room.revision + 1 RETURNING revision""", Long.class, draftId)
+                    : db.query("SELECT revision FROM live_room WHERE draft_id = ?",
+                            rs -> rs.next() ? rs.getLong(1) : 0L, draftId);
+            return new Presence.Room(revision, db.query("SELECT user_name, delegation, role, paragraph_id "
+                    + "FROM live_presence WHERE draft_id = ? ORDER BY arrived", MEMBER, draftId));
+        });
     }
 
     /**
