@@ -40,7 +40,7 @@ final class BracketEdits {
         Paragraph after = accepted.paragraph(at.id()).orElseThrow();
         if (new PlainText(doc.participants()).of(after.content()).isBlank() && after.content().stream()
                 .noneMatch(n -> n instanceof Inline.FootnoteRef)) {
-            return accepted.withParagraphs(accepted.paragraphs().stream().filter(p -> !p.id().equals(at.id())).toList());
+            return ParagraphEdits.remove(accepted, at.id());
         }
         return accepted;
     }

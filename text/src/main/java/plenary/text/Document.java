@@ -18,7 +18,7 @@ public record Document(String draftId, long version, DraftStatus status, Header 
 
     public Document {
         participants = List.copyOf(participants);
-        paragraphs = List.copyOf(paragraphs);
+        paragraphs = Paragraphs.of(paragraphs);
         chapeau = List.copyOf(chapeau);
         footnotes = List.copyOf(footnotes);
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
@@ -46,7 +46,12 @@ public record Document(String draftId, long version, DraftStatus status, Header 
     }
 
     public Optional<Paragraph> paragraph(String paragraphId) {
-        return paragraphs.stream().filter(p -> p.id().equals(paragraphId)).findFirst();
+        return Optional.ofNullable(indexed().byId(paragraphId));
+    }
+
+    /** The paragraphs with their index: where each stands, and which holds each bracket. */
+    public Paragraphs indexed() {
+        return (Paragraphs) paragraphs;
     }
 
     public List<Paragraph> section(Section section) {
@@ -65,15 +70,10 @@ public record Document(String draftId, long version, DraftStatus status, Header 
         return status == DraftStatus.FINAL;
     }
 
-    /** Where a bracket stands, searching nested brackets too. */
+    /** Where a bracket stands, searching nested brackets too: through the index, in the one paragraph holding it. */
     public Optional<Located> locateBracket(String bracketId) {
-        for (Paragraph p : paragraphs) {
-            Optional<Inline.Bracket> found = Brackets.find(p.content(), bracketId);
-            if (found.isPresent()) {
-                return Optional.of(new Located(p, found.get()));
-            }
-        }
-        return Optional.empty();
+        Paragraph p = indexed().holding(bracketId);
+        return p == null ? Optional.empty() : Brackets.find(p.content(), bracketId).map(b -> new Located(p, b));
     }
 
     /** Every bracket still open in the text, outermost first, in reading order. */

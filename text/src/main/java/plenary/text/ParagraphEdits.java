@@ -16,18 +16,17 @@ final class ParagraphEdits {
     static Document propose(Document doc, ParagraphProposed e) {
         Paragraph p = new Paragraph(e.paragraphId(), e.section(), e.number(), ParagraphStatus.PENDING,
                 EventText.inline(e.content()));
-        List<Paragraph> paragraphs = new ArrayList<>(doc.paragraphs());
-        paragraphs.add(insertionIndex(paragraphs, e.section(), e.after(), true), p);
-        return doc.withParagraphs(paragraphs);
+        Paragraphs paragraphs = doc.indexed();
+        return doc.withParagraphs(paragraphs.inserting(insertionIndex(paragraphs, e.section(), e.after(), true), p));
     }
 
     /** Moves a paragraph within its section: after {@code after}, or first when {@code after} is null. */
     static Document move(Document doc, String paragraphId, String after) {
         Paragraph moving = paragraph(doc, paragraphId);
-        List<Paragraph> paragraphs = new ArrayList<>(doc.paragraphs());
-        paragraphs.remove(moving);
-        paragraphs.add(insertionIndex(paragraphs, moving.section(), after, false), moving);
-        return doc.withParagraphs(paragraphs);
+        Paragraphs paragraphs = doc.indexed();
+        int from = paragraphs.position(paragraphId);
+        Paragraphs without = paragraphs.removing(from);
+        return doc.withParagraphs(paragraphs.moving(from, insertionIndex(without, moving.section(), after, false)));
     }
 
     static Document renumber(Document doc, Map<String, String> numbers) {
@@ -100,7 +99,14 @@ final class ParagraphEdits {
     }
 
     private static Document replace(Document doc, Paragraph changed) {
-        return doc.withParagraphs(doc.paragraphs().stream().map(p -> p.id().equals(changed.id()) ? changed : p).toList());
+        Paragraphs paragraphs = doc.indexed();
+        return doc.withParagraphs(paragraphs.replacing(paragraphs.position(changed.id()), changed));
+    }
+
+    /** The document without paragraph {@code paragraphId}. */
+    static Document remove(Document doc, String paragraphId) {
+        Paragraphs paragraphs = doc.indexed();
+        return doc.withParagraphs(paragraphs.removing(paragraphs.position(paragraphId)));
     }
 
     private static Paragraph paragraph(Document doc, String paragraphId) {
@@ -111,14 +117,13 @@ final class ParagraphEdits {
      * Where a paragraph goes: right after {@code after}; otherwise at the end of its section (a new proposal) or
      * at its start (a move to the top). Preambular paragraphs come before operative ones.
      */
-    private static int insertionIndex(List<Paragraph> all, Section section, String after, boolean atEnd) {
+    private static int insertionIndex(Paragraphs all, Section section, String after, boolean atEnd) {
         if (after != null) {
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).id().equals(after)) {
-                    return i + 1;
-                }
+            int at = all.position(after);
+            if (at < 0) {
+                throw new IllegalStateException("no paragraph " + after);
             }
-            throw new IllegalStateException("no paragraph " + after);
+            return at + 1;
         }
         int first = -1;
         int last = -1;
