@@ -5,8 +5,9 @@
 //   node bench/run.mjs thousand (1,000 subscribers at 10/s)
 //   node bench/run.mjs rebuild [--drafts=100 --events=300 --writers=10 --paragraphs=13 --runs=3]
 //       (POST /api/admin/rebuild, events/s, an auditor reading meanwhile; one long draft: --drafts=1 --events=10000)
-//   node bench/run.mjs history [--events=10000 --samples=300 --paragraphs=13]
-//       (the document at random versions, and 99 events past a snapshot; ShareDB fetchSnapshot)
+//   node bench/run.mjs history [--events=10000 --samples=300 --paragraphs=13 --rebuilds=0]
+//       (the document at random versions, and 99 events past a snapshot; ShareDB fetchSnapshot; then, with
+//       --rebuilds=N, that one long draft rebuilt N times)
 // Every figure is printed with the load average and the cores each process used. Only correctness fails a run.
 import { fanout, startShareDB } from './lib/fanout.mjs';
 import { startPlenary } from './lib/plenary.mjs';
@@ -36,7 +37,8 @@ if (scenario === 'rebuild' || scenario === 'history') {
       await rebuild(plenary, { drafts: num('drafts', 100), events: num('events', 300), writers: num('writers', 10),
         paragraphs: num('paragraphs', 13), runs: num('runs', 3) });
     } else {
-      await past(plenary, sharedb, { events: num('events', 10000), samples: num('samples', 300), paragraphs: num('paragraphs', 13) });
+      await past(plenary, sharedb, { events: num('events', 10000), samples: num('samples', 300),
+        paragraphs: num('paragraphs', 13), rebuilds: num('rebuilds', 0) });
     }
   } finally {
     await plenary.stop();

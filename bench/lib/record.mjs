@@ -55,6 +55,12 @@ export async function rebuild(plenary, opts) {
   const last = drafts[drafts.length - 1];
   while ((await plenary.query(`/api/drafts/${last.draftId}`)).body.version < last.head) await sleep(200);
   await sleep(2000);
+  await rebuilds(plenary, drafts, total, opts);
+}
+
+/** Rebuilds `opts.runs` times, timing each from outside while an auditor reads, who must never see a draft vanish. */
+async function rebuilds(plenary, drafts, total, opts) {
+  const last = drafts[drafts.length - 1];
   for (let run = 1; run <= opts.runs; run++) {
     const machine = await measuring(plenary);
     const started = now();
@@ -85,7 +91,7 @@ export async function rebuild(plenary, opts) {
     reading = false;
     await reader;
     if (progress.state !== 'DONE') throw new Error(`rebuild: ${JSON.stringify(progress)}`);
-    console.log(`\nBENCH rebuild ${run}/${opts.runs}: ${progress.events} events over ${opts.drafts} drafts of `
+    console.log(`\nBENCH rebuild ${run}/${opts.runs}: ${progress.events} events over ${drafts.length} drafts of `
       + `${opts.paragraphs} paragraphs (${total} recorded), ${Math.round(progress.eventsPerSecond)} events/s as Plenary `
       + `counts it, ${(progress.events / seconds).toFixed(0)} events/s from POST until DONE seen (${seconds.toFixed(2)} s)`);
     console.log(`BENCH   an auditor read meanwhile ${reads} times (the list, and a past version): `
@@ -127,6 +133,11 @@ export async function past(plenary, sharedb, opts) {
   const worstSamples = await timed(worst);
   console.log(`BENCH ${machine.report()}`);
   figure('Plenary: at a version 99 events past a snapshot', worstSamples);
+  if (opts.rebuilds > 0) {
+    // the same long draft rebuilt: issue 12's "one 10,000-event draft"
+    d.head = head;
+    await rebuilds(plenary, [d], head, { runs: opts.rebuilds, paragraphs: opts.paragraphs });
+  }
   if (!sharedb) return;
   const connection = new ShareDB.Connection(new WebSocket(`ws://127.0.0.1:${sharedb.port}`));
   const doc = connection.get('drafts', `history${Date.now()}`);
@@ -136,7 +147,8 @@ export async function past(plenary, sharedb, opts) {
     const old = doc.data.paras[k];
     await new Promise((res, rej) => doc.submitOp([{ p: ['paras', k], ld: old, li: old.slice(0, -7) + String(i).padStart(7, '0') }], e => e ? rej(e) : res()));
   }
-  machine = new Machine(() => ({ sharedb: [sharedb.pid] }));
+  const sharedbBackends = await sharedb.db.backends();
+  machine = new Machine(() => ({ sharedb: [sharedb.pid], postgres: sharedbBackends }));
   const shared = [];
   for (const v of versions) {
     const t = now();

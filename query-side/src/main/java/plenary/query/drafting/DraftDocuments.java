@@ -1,9 +1,6 @@
 package plenary.query.drafting;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 import plenary.drafting.DraftEvent;
 import plenary.identity.Actor;
@@ -42,16 +39,15 @@ public class DraftDocuments {
     private final FoldedDrafts folded;
     private final Snapshots snapshots;
     private final ObjectMapper json;
-    /** The one event log, whose events past states fold again. */
-    private final EventStorageEngine store;
+    /** The one event log's events, whose past states fold again. */
+    private final PastEvents events;
 
-    DraftDocuments(DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json,
-                   EventStorageEngine store) {
+    DraftDocuments(DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json, PastEvents events) {
         this.table = table;
         this.folded = folded;
         this.snapshots = snapshots;
         this.json = json;
-        this.store = store;
+        this.events = events;
     }
 
     /** @throws UnknownDraft when there is no such draft, or it had not reached the state asked for */
@@ -123,15 +119,9 @@ public class DraftDocuments {
      */
     private Document fold(String draftId, Document from, long to, Consumer<Step> steps) {
         Document doc = from;
-        DomainEventStream events = store.readEvents(draftId, from == null ? 0 : from.version());
-        while (events.hasNext() && events.peek().getSequenceNumber() < to) {
-            DomainEventMessage<?> message = events.next();
-            if (!(message.getPayload() instanceof DraftEvent event)) {
-                throw new IllegalStateException("draft " + draftId + " holds " + message.getPayloadType().getName()
-                        + " at sequence " + message.getSequenceNumber() + ", which is no draft event");
-            }
-            Document after = Fold.apply(doc, event);
-            steps.accept(new Step(doc, after, event, message.getTimestamp()));
+        for (PastEvents.Stored stored : events.between(draftId, from == null ? 0 : from.version(), to)) {
+            Document after = Fold.apply(doc, stored.event());
+            steps.accept(new Step(doc, after, stored.event(), stored.at()));
             doc = after;
         }
         return doc;

@@ -77,13 +77,14 @@ public class ReadModelAside {
     private final Serializer serializer;
     private final DraftTable table;
     private final FoldedDrafts folded;
+    private final Snapshots snapshots;
     private final ObjectMapper json;
     private final List<FoldListener> listeners;
     private final int chunk;
     private final long heldParagraphs;
 
     ReadModelAside(DataSource dataSource, PlatformTransactionManager transactions, EventStorageEngine store,
-                   @Qualifier("serializer") Serializer serializer, DraftTable table, FoldedDrafts folded, ObjectMapper json,
+                   @Qualifier("serializer") Serializer serializer, DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json,
                    List<FoldListener> listeners, @Value("${plenary.rebuild.chunk:10000}") int chunk,
                    @Value("${plenary.query.folded-paragraphs:20000}") long heldParagraphs) {
         this.dataSource = dataSource;
@@ -93,6 +94,7 @@ public class ReadModelAside {
         this.serializer = serializer;
         this.table = table;
         this.folded = folded;
+        this.snapshots = snapshots;
         this.json = json;
         this.listeners = listeners;
         this.chunk = chunk;
@@ -168,6 +170,7 @@ public class ReadModelAside {
                 });
                 // the same documents, rebuilt; but a rebuild after a change to the fold must not serve the old ones
                 folded.forget();
+                snapshots.forget();
                 return;
             } catch (DataAccessException e) {
                 if (!lockNotAvailable(e) || attempt >= 100) {

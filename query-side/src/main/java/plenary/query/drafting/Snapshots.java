@@ -9,6 +9,9 @@ import plenary.drafting.DraftEvent;
 import plenary.text.Document;
 
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,14 +24,24 @@ class Snapshots implements FoldListener {
     private final JdbcClient db;
     private final ObjectMapper json;
     private final int every;
+    /**
+     * Snapshots parsed, least recently used first out, bounded by their paragraphs
+     * ({@code plenary.history.snapshots-cached}, 20,000 by default): parsing a 500-paragraph snapshot costs more than
+     * folding the events after it. A snapshot never changes but by a rebuild, which forgets them.
+     */
+    private final Map<String, Document> parsed = new LinkedHashMap<>(64, 0.75f, true);
+    private final long capacity;
+    private long paragraphs;
 
-    Snapshots(JdbcClient db, ObjectMapper json, @Value("${plenary.history.snapshot-every:100}") int every) {
+    Snapshots(JdbcClient db, ObjectMapper json, @Value("${plenary.history.snapshot-every:100}") int every,
+              @Value("${plenary.history.snapshots-cached:20000}") long capacity) {
         if (every < 1) {
             throw new IllegalArgumentException("plenary.history.snapshot-every must be 1 or more");
         }
         this.db = db;
         this.json = json;
         this.every = every;
+        this.capacity = capacity;
     }
 
     private static final Table TABLE = new Table("draft_snapshot", "draft_id", "version", "document::jsonb");
@@ -43,12 +56,47 @@ class Snapshots implements FoldListener {
         return after.version() % every == 0 ? new Object[]{after.draftId(), after.version(), write(after)} : null;
     }
 
-    /** The latest snapshot at or before {@code version}. */
+    /** The latest snapshot at or before {@code version}: its version from the table, its document parsed once. */
     Optional<Document> nearest(String draftId, long version) {
-        return db.sql("""
-                SELECT document FROM draft_snapshot WHERE draft_id = ? AND version <= ?
+        Optional<Long> at = db.sql("""
+                SELECT version FROM draft_snapshot WHERE draft_id = ? AND version <= ?
                 ORDER BY version DESC LIMIT 1""")
-                .params(draftId, version).query((rs, i) -> read(rs.getString(1))).optional();
+                .params(draftId, version).query(Long.class).optional();
+        if (at.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = draftId + "@" + at.get();
+        Document kept = parsed(key);
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        Optional<Document> read = db.sql("SELECT document FROM draft_snapshot WHERE draft_id = ? AND version = ?")
+                .params(draftId, at.get()).query((rs, i) -> read(rs.getString(1))).optional();
+        read.ifPresent(document -> keep(key, document));
+        return read;
+    }
+
+    private synchronized Document parsed(String key) {
+        return parsed.get(key);
+    }
+
+    private synchronized void keep(String key, Document document) {
+        Document was = parsed.put(key, document);
+        paragraphs += weight(document) - (was == null ? 0 : weight(was));
+        for (Iterator<Document> eldest = parsed.values().iterator(); paragraphs > capacity && eldest.hasNext(); ) {
+            paragraphs -= weight(eldest.next());
+            eldest.remove();
+        }
+    }
+
+    /** Forgets the parsed snapshots: the table was rebuilt. */
+    synchronized void forget() {
+        parsed.clear();
+        paragraphs = 0;
+    }
+
+    private static long weight(Document document) {
+        return document.paragraphs().size() + 1L;
     }
 
     private String write(Document document) {

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import plenary.drafting.DraftEvent;
 import plenary.text.Document;
+import plenary.text.Fold;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,12 @@ class HistoricVersionsTest {
         assertThat(fixture.documents.document(D, Selector.of("9", null, null)).version()).isEqualTo(9);
         assertThat(fixture.documents.document(D, Selector.of("6", null, null)).version()).isEqualTo(6);
         assertThat(fixture.readsFrom).containsExactly(8L, 4L);
+
+        // the events from one snapshot to the next are kept, read once: the neighbouring versions read nothing more
+        String seven = fixture.documentJson(fixture.documents.document(D, Selector.of("7", null, null)));
+        assertThat(fixture.documents.document(D, Selector.of("10", null, null)).version()).isEqualTo(10);
+        assertThat(fixture.readsFrom).containsExactly(8L, 4L);
+        assertThat(seven).isEqualTo(fixture.documentJson(Fold.replay(events.subList(0, 7))));
     }
 
     @Test

@@ -58,9 +58,9 @@ public final class ProjectionFixture {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/query").load().migrate();
         db = JdbcClient.create(dataSource);
         table = new DraftTable(db, json);
-        Snapshots snapshots = new Snapshots(db, json, snapshotEvery);
+        Snapshots snapshots = new Snapshots(db, json, snapshotEvery, 20_000);
         FoldedDrafts folded = new FoldedDrafts(20_000);
-        documents = new DraftDocuments(table, folded, snapshots, json, store);
+        documents = new DraftDocuments(table, folded, snapshots, json, new PastEvents(store, snapshotEvery, 20_000));
         List<FoldListener> all = new ArrayList<>(List.of(snapshots));
         all.addAll(listeners.apply(db));
         projection = new DraftProjection(table, folded, json, new LiveChannel(new SimpMessagingTemplate(
