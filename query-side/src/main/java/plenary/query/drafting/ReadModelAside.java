@@ -84,8 +84,9 @@ public class ReadModelAside {
     private final long heldParagraphs;
 
     ReadModelAside(DataSource dataSource, PlatformTransactionManager transactions, EventStorageEngine store,
-                   @Qualifier("serializer") Serializer serializer, DraftTable table, FoldedDrafts folded, Snapshots snapshots, ObjectMapper json,
-                   List<FoldListener> listeners, @Value("${plenary.rebuild.chunk:10000}") int chunk,
+                   @Qualifier("serializer") Serializer serializer, DraftTable table, FoldedDrafts folded,
+                   Snapshots snapshots, ObjectMapper json, List<FoldListener> listeners,
+                   @Value("${plenary.rebuild.chunk:10000}") int chunk,
                    @Value("${plenary.query.folded-paragraphs:20000}") long heldParagraphs) {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
