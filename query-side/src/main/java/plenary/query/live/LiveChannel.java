@@ -5,9 +5,12 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.broker.AbstractBrokerMessageHandler;
 import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
@@ -33,6 +36,7 @@ public class LiveChannel {
     }
 
     private static final String UNSENT = LiveChannel.class.getName() + ".unsent";
+    private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
 
     private final SimpMessagingTemplate broker;
     private final Lanes lanes;
@@ -90,7 +94,12 @@ public class LiveChannel {
 
     private void send(Change change) {
         if (lanes == null) {
-            broker.convertAndSend(topic(change.draftId()), change);
+            try {
+                broker.convertAndSend(topic(change.draftId()), change);
+            } catch (MessageDeliveryException e) {
+                // the broker behind the relay is away: its clients were told, and catch up from /events once back
+                log.warn("change {} of draft {} not sent live: {}", change.messageId(), change.draftId(), e.getMessage());
+            }
             return;
         }
         try {
