@@ -19,10 +19,21 @@ public final class EventText {
     // ---- from events into the model
 
     public static List<Inline> inline(List<Wording> wording) {
-        return wording.stream().map(EventText::inline).toList();
+        return wording.stream().flatMap(EventText::inline).toList();
     }
 
-    private static Inline inline(Wording node) {
+    /**
+     * Markup recorded before {@link InlineHtml} (an {@code <img onerror>} kept as written) reads as the text would
+     * have it now, its {@code <} escaped: the record keeps what was sent, the document never holds active HTML.
+     */
+    private static java.util.stream.Stream<Inline> inline(Wording node) {
+        if (node instanceof Wording.Verbatim v && InlineHtml.active(v.text())) {
+            return java.util.stream.Stream.of(new Inline.Escaped("<"), new Inline.Text(v.text().substring(1)));
+        }
+        return java.util.stream.Stream.of(node(node));
+    }
+
+    private static Inline node(Wording node) {
         if (node instanceof Wording.Text t) {
             return new Inline.Text(t.text());
         }

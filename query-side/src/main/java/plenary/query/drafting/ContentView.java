@@ -8,6 +8,7 @@ import plenary.text.Attribution;
 import plenary.text.Conventions;
 import plenary.text.Document;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 import plenary.text.Participant;
 
 import java.util.List;
@@ -113,6 +114,8 @@ sealed interface ContentView {
         } else if (node instanceof Inline.ParticipantRef ref) {
             Participant p = doc.participant(ref.participantId()).orElseThrow();
             return new ParticipantName(p.id(), p.name(), p.participation() == Participation.PENDING);
+        } else if (node instanceof Inline.Verbatim v && InlineHtml.active(v.text())) {
+            return new Text(v.text()); // markup a read model stored before InlineHtml may hold: text, as it is now
         } else if (node instanceof Inline.Verbatim v) {
             return new Verbatim(v.text());
         }

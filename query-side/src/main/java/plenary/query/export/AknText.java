@@ -8,6 +8,7 @@ import plenary.text.Conventions;
 import plenary.text.Document;
 import plenary.text.Footnote;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
 import plenary.text.markdown.MarkdownRenderer;
@@ -22,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -329,9 +331,13 @@ class AknText implements TextRenderer {
         }
 
         private void inline(List<Inline> content) throws XMLStreamException {
-            for (Inline node : content) {
+            Map<Integer, InlineHtml.Tag> tags = InlineHtml.paired(content);
+            for (int i = 0; i < content.size(); i++) {
+                Inline node = content.get(i);
                 if (node instanceof Inline.Text t) {
                     xml.writeCharacters(t.text());
+                } else if (node instanceof Inline.Verbatim && tags.containsKey(i)) {
+                    tag(tags.get(i));
                 } else if (node instanceof Inline.Verbatim v) {
                     xml.writeCharacters(v.text());
                 } else if (node instanceof Inline.Escaped x) {
@@ -361,6 +367,24 @@ class AknText implements TextRenderer {
                     xml.writeCharacters(pending ? "[" + p.name() + "]" : p.name());
                     xml.writeEndElement();
                 }
+            }
+        }
+
+        /** A kept tag (InlineHtml), paired, as AKN's own inline elements; small caps as a styled span. */
+        private void tag(InlineHtml.Tag tag) throws XMLStreamException {
+            if (tag.mark() == InlineHtml.Mark.LINE_BREAK) {
+                xml.writeEmptyElement("eol");
+            } else if (tag.closing()) {
+                xml.writeEndElement();
+            } else if (tag.mark() == InlineHtml.Mark.SMALL_CAPS) {
+                xml.writeStartElement("span");
+                xml.writeAttribute("class", "smallcaps");
+            } else {
+                xml.writeStartElement(switch (tag.mark()) {
+                    case SUPERSCRIPT -> "sup";
+                    case SUBSCRIPT -> "sub";
+                    default -> "u";
+                });
             }
         }
 

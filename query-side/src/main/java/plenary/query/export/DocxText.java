@@ -1,6 +1,7 @@
 package plenary.query.export;
 
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFootnote;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -13,6 +14,7 @@ import plenary.text.Conventions;
 import plenary.text.Document;
 import plenary.text.Footnote;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
 import plenary.text.markdown.MarkdownRenderer;
@@ -20,7 +22,10 @@ import plenary.text.markdown.MarkdownRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The text as a Word document to circulate, made with Apache POI: real Word footnotes, italics and bold as in
@@ -63,6 +68,8 @@ class DocxText implements TextRenderer {
         private final XWPFDocument word;
         /** Persian and Arabic read right to left: Word lays such paragraphs and runs out mirrored. */
         private final boolean rtl;
+        /** The kept tags (InlineHtml) open where the next run goes: a Word run carries its own marks. */
+        private final Set<InlineHtml.Mark> marks = EnumSet.noneOf(InlineHtml.Mark.class);
 
         Writer(Document doc, RenderOptions options, XWPFDocument word) {
             this.doc = doc;
@@ -143,9 +150,20 @@ class DocxText implements TextRenderer {
         }
 
         private void inline(XWPFParagraph para, List<Inline> content, boolean italic, boolean bold) {
-            for (Inline node : content) {
+            Map<Integer, InlineHtml.Tag> tags = InlineHtml.paired(content);
+            for (int i = 0; i < content.size(); i++) {
+                Inline node = content.get(i);
                 if (node instanceof Inline.Text t) {
                     styled(para, t.text(), italic, bold);
+                } else if (node instanceof Inline.Verbatim && tags.containsKey(i)) {
+                    InlineHtml.Tag tag = tags.get(i);
+                    if (tag.mark() == InlineHtml.Mark.LINE_BREAK) {
+                        run(para, "").addBreak();
+                    } else if (tag.closing()) {
+                        marks.remove(tag.mark());
+                    } else {
+                        marks.add(tag.mark());
+                    }
                 } else if (node instanceof Inline.Verbatim v) {
                     styled(para, v.text(), italic, bold);
                 } else if (node instanceof Inline.Escaped x) {
@@ -203,6 +221,15 @@ class DocxText implements TextRenderer {
             XWPFRun run = run(para, text);
             run.setItalic(italic);
             run.setBold(bold);
+            if (marks.contains(InlineHtml.Mark.SUPERSCRIPT) || marks.contains(InlineHtml.Mark.SUBSCRIPT)) {
+                run.setVerticalAlignment(marks.contains(InlineHtml.Mark.SUPERSCRIPT) ? "superscript" : "subscript");
+            }
+            if (marks.contains(InlineHtml.Mark.UNDERLINE)) {
+                run.setUnderline(UnderlinePatterns.SINGLE);
+            }
+            if (marks.contains(InlineHtml.Mark.SMALL_CAPS)) {
+                run.setSmallCaps(true);
+            }
             return run;
         }
 

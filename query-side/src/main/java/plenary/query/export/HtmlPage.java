@@ -6,12 +6,14 @@ import plenary.text.Conventions;
 import plenary.text.Document;
 import plenary.text.Footnote;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
 import plenary.text.markdown.MarkdownRenderer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A draft as one self-contained XHTML page laid out like a UN document: the symbol and date at the top, a bold
@@ -32,6 +34,7 @@ final class HtmlPage {
             h1 { font-size: 14pt; font-weight: bold; margin: 1.5em 0 0.5em 0; text-align: left; }
             .rtl h1 { text-align: right; }
             sup { font-size: 0.7em; line-height: 0; }
+            .smallcaps { font-variant: small-caps; }
             .venue { font-style: italic; margin: 0 0 1.5em 0; }
             h2, h3, h4 { font-size: 12pt; font-weight: bold; text-align: center; margin: 1.2em 0 0.6em 0; }
             p.para { margin: 0 0 0.8em 0; text-align: justify; }
@@ -166,9 +169,13 @@ final class HtmlPage {
     }
 
     private void inline(List<Inline> content) {
-        for (Inline node : content) {
+        Map<Integer, InlineHtml.Tag> tags = InlineHtml.paired(content);
+        for (int i = 0; i < content.size(); i++) {
+            Inline node = content.get(i);
             if (node instanceof Inline.Text t) {
                 out.append(escape(t.text()));
+            } else if (node instanceof Inline.Verbatim && tags.containsKey(i)) {
+                out.append(tag(tags.get(i)));
             } else if (node instanceof Inline.Verbatim v) {
                 out.append(escape(v.text()));
             } else if (node instanceof Inline.Escaped x) {
@@ -195,6 +202,22 @@ final class HtmlPage {
                         .append(escape(p.name())).append(pending ? "]</span>" : "");
             }
         }
+    }
+
+    /** A kept tag (InlineHtml) as the page writes it: always the same few elements, never as the text wrote it. */
+    private static String tag(InlineHtml.Tag tag) {
+        String element = switch (tag.mark()) {
+            case SUPERSCRIPT -> "sup";
+            case SUBSCRIPT -> "sub";
+            case UNDERLINE -> "u";
+            case SMALL_CAPS -> "span";
+            case LINE_BREAK -> "br";
+        };
+        if (tag.mark() == InlineHtml.Mark.LINE_BREAK) {
+            return "<br/>";
+        }
+        return tag.closing() ? "</" + element + ">"
+                : tag.mark() == InlineHtml.Mark.SMALL_CAPS ? "<span class=\"smallcaps\">" : "<" + element + ">";
     }
 
     private void bracket(Inline.Bracket b) {

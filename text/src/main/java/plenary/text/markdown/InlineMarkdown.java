@@ -16,6 +16,7 @@ import plenary.text.Brackets;
 import plenary.text.Footnote;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ import java.util.regex.Pattern;
  * never links in this format, so they are handed to commonmark disguised as other bracket characters (which keep
  * its emphasis rules unchanged) and matched here into nested {@link Inline.Bracket}s, adjacent brackets
  * ({@code [shall][should]}) being alternatives of one slot. A bracket without its partner is kept as the
- * character it is ({@link Inline.Verbatim}) and reported, never repaired.
+ * character it is ({@link Inline.Verbatim}) and reported, never repaired. Inline HTML and autolinks that
+ * {@link InlineHtml} does not keep read as the characters they are written with, exactly as if their {@code <} were
+ * escaped: the text holds no HTML that a reader could run, and writing it back escapes that {@code <}.
  */
 public final class InlineMarkdown {
 
@@ -74,6 +77,11 @@ public final class InlineMarkdown {
     public List<Inline> parse(String markdown, java.util.function.Consumer<Stray> strays, boolean keepLines) {
         Disguised source = disguise(markdown.strip());
         Node doc = PARSER.parse(source.text);
+        // each round escapes the refused markup found; what it held (a tag inside a refused one) may be found next
+        for (String escaped = escapeRefused(doc, source); escaped != null; escaped = escapeRefused(doc, source)) {
+            source = new Disguised(escaped, source.open, source.close, source.marks);
+            doc = PARSER.parse(source.text);
+        }
         Builder b = new Builder(source, strays, keepLines);
         for (Node block = doc.getFirstChild(); block != null; block = block.getNext()) {
             if (block != doc.getFirstChild()) {
@@ -82,6 +90,55 @@ public final class InlineMarkdown {
             b.walk(block.getFirstChild());
         }
         return b.finish();
+    }
+
+    /**
+     * The disguised text with the {@code <} of each HTML tag or autolink that the text may not hold replaced by the
+     * mark of an escaped {@code <}; null when there is none.
+     */
+    private static String escapeRefused(Node doc, Disguised source) {
+        StringBuilder text = null;
+        Deque<Node> todo = new ArrayDeque<>();
+        todo.push(doc);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+                todo.push(c);
+            }
+            String markup = n instanceof HtmlInline h ? h.getLiteral() : n instanceof Link ? autolink(n) : null;
+            if (markup == null || InlineHtml.kept(source.restore(markup)) || n.getSourceSpans().isEmpty()) {
+                continue;
+            }
+            int at = n.getSourceSpans().get(0).getInputIndex();
+            if (at >= 0 && at < source.text.length() && source.text.charAt(at) == '<') {
+                text = text == null ? new StringBuilder(source.text) : text;
+                text.setCharAt(at, source.marks.mark('<'));
+            }
+        }
+        return text == null ? null : text.toString();
+    }
+
+    /** An autolink as written (square brackets never make links in this format). */
+    private static String autolink(Node link) {
+        StringBuilder shown = new StringBuilder("<");
+        for (Node c = link.getFirstChild(); c != null; c = c.getNext()) {
+            shown.append(c instanceof Text t ? t.getLiteral() : "");
+        }
+        return shown.append('>').toString();
+    }
+
+    /**
+     * {@code markdown} as written, with a backslash before the {@code <} of each HTML tag or autolink that a text
+     * may not hold: Markdown kept as written (a header's) reads as the text's words do.
+     */
+    public static String escapeRefused(String markdown) {
+        Disguised source = disguise(markdown);
+        Node doc = PARSER.parse(source.text);
+        for (String escaped = escapeRefused(doc, source); escaped != null; escaped = escapeRefused(doc, source)) {
+            source = new Disguised(escaped, source.open, source.close, source.marks);
+            doc = PARSER.parse(source.text);
+        }
+        return source.restore(source.text);
     }
 
     /** The mark of each escapable character, in {@link #ESCAPABLE}'s order, then the mark of a backslash line break. */
@@ -263,7 +320,7 @@ public final class InlineMarkdown {
                     append(new Inline.FootnoteRef(label.getLiteral()));
                     n = end;
                 } else if (n instanceof HtmlInline h) {
-                    verbatim(h.getLiteral());
+                    markup(h.getLiteral());
                 } else if (n instanceof Code c) {
                     verbatim(written(c).orElseGet(() -> {
                         String ticks = c.getLiteral().contains("`") ? "``" : "`";
@@ -271,11 +328,7 @@ public final class InlineMarkdown {
                     }));
                 } else if (n instanceof Link) {
                     // only autolinks reach here: square brackets never make links in this format
-                    StringBuilder shown = new StringBuilder("<");
-                    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-                        shown.append(c instanceof Text t ? t.getLiteral() : "");
-                    }
-                    verbatim(shown.append('>').toString());
+                    markup(autolink(n));
                 } else if (n instanceof HardLineBreak) {
                     append(new Inline.LineBreak(backslashBreak));
                     backslashBreak = false;
@@ -362,6 +415,16 @@ public final class InlineMarkdown {
                 }
             }
             return -1;
+        }
+
+        /** HTML or an autolink: kept as written if the text may hold it, else its characters (where parsing missed). */
+        void markup(String literal) {
+            if (InlineHtml.kept(source.restore(literal))) {
+                verbatim(literal);
+            } else {
+                append(new Inline.Escaped("<"));
+                text(literal.substring(1));
+            }
         }
 
         void verbatim(String literal) {

@@ -335,10 +335,14 @@ public final class MarkdownImporter {
         return true;
     }
 
-    /** What stands between {@code marks} at both ends of {@code source}, or null when it is written otherwise. */
+    /**
+     * What stands between {@code marks} at both ends of {@code source}, or null when it is written otherwise;
+     * HTML that a text may not hold escaped (see InlineHtml).
+     */
     private static String between(String source, String marks) {
         boolean wrapped = source.length() >= 2 * marks.length() && source.startsWith(marks) && source.endsWith(marks);
-        return wrapped ? source.substring(marks.length(), source.length() - marks.length()) : null;
+        return wrapped ? InlineMarkdown.escapeRefused(source.substring(marks.length(), source.length() - marks.length()))
+                : null;
     }
 
     private static boolean isKind(String line) {

@@ -8,6 +8,7 @@ import plenary.text.Footnote;
 import plenary.text.Header;
 import plenary.text.IdAllocator;
 import plenary.text.Inline;
+import plenary.text.InlineHtml;
 import plenary.text.Options;
 import plenary.text.Paragraph;
 import plenary.text.Participant;
@@ -54,13 +55,15 @@ public final class MarkdownRenderer {
         List<String> blocks = new ArrayList<>();
         var h = doc.header();
         if (h.reference() != null) {
-            blocks.add("Ref: " + h.symbol());
+            blocks.add("Ref: " + escapeTags(h.symbol()));
         }
         if (h.date() != null) {
-            blocks.add("Date: " + h.date());
+            blocks.add("Date: " + escapeTags(h.date()));
         }
-        blocks.add(statusLine(doc));
+        blocks.add(escapeTags(statusLine(doc)));
         Header.Written written = h.written() == null ? new Header.Written(null, null, null) : h.written();
+        written = new Header.Written(escapedHtml(written.title()), escapedHtml(written.venue()),
+                escapedHtml(written.kind()));
         if (h.title() != null) {
             blocks.add("**" + (written.title() != null ? written.title()
                     : String.join("  \n", h.title().lines().map(t -> escape(t, true)).toList())) + "**");
@@ -110,6 +113,43 @@ public final class MarkdownRenderer {
         return "  ".repeat(p.depth()) + number(p) + " " + text;
     }
 
+    /**
+     * Markdown as a text wrote it in its header, with its refused HTML escaped: a header recorded before
+     * {@link InlineHtml} may hold any markup.
+     */
+    private static String escapedHtml(String written) {
+        return written == null || written.indexOf('<') < 0 ? written : InlineMarkdown.escapeRefused(written);
+    }
+
+    /** A header line printed as it is (reference, date, status line) with every tag-like {@code <} escaped. */
+    private static String escapeTags(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            if (tagLike(line, i)) {
+                sb.append('\\');
+            }
+            sb.append(line.charAt(i));
+        }
+        return sb.toString();
+    }
+
+    /** A {@code <} that a reader might take for the start of HTML or an autolink. */
+    private static boolean tagLike(String text, int i) {
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        return text.charAt(i) == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?');
+    }
+
+    /**
+     * A text whose first line is one tag alone would open an HTML block in a CommonMark reader, in which nothing
+     * after it is escaped until a blank line: that tag is written escaped.
+     */
+    private static String guardHtmlBlock(String text) {
+        int lineEnd = text.indexOf('\n');
+        String firstLine = (lineEnd < 0 ? text : text.substring(0, lineEnd)).strip();
+        return firstLine.startsWith("<") && firstLine.endsWith(">") && firstLine.indexOf('<', 1) < 0
+                && firstLine.indexOf('>') == firstLine.length() - 1 ? "\\" + text.stripLeading() : text;
+    }
+
     /** An unnumbered paragraph that starts like a number, a heading or a rule gets the one escape it needs. */
     private static String guardBlockStart(String text) {
         if (MarkdownImporter.number(text) != null) {
@@ -155,6 +195,10 @@ public final class MarkdownRenderer {
 
     /** Escaped as little as reading it back allows: the text as written if that reads back the same. */
     private String inline(List<Inline> content) {
+        return guardHtmlBlock(lightOrStrict(content));
+    }
+
+    private String lightOrStrict(List<Inline> content) {
         StringBuilder light = new StringBuilder();
         inline(content, light, false);
         StringBuilder strict = new StringBuilder();
@@ -199,7 +243,8 @@ public final class MarkdownRenderer {
                 boolean pending = p.participation() == Participation.PENDING;
                 sb.append(pending ? "[" : "").append(escape(p.name(), true)).append(pending ? "]" : "");
             } else if (node instanceof Inline.Verbatim v) {
-                sb.append(v.text());
+                // kept as written, but for markup a document folded or stored before InlineHtml may hold
+                sb.append(InlineHtml.active(v.text()) ? "\\" : "").append(v.text());
             }
         }
     }
