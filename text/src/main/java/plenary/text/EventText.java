@@ -7,6 +7,8 @@ import plenary.drafting.TextParticipant;
 import plenary.drafting.WholeText;
 import plenary.drafting.Wording;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -18,19 +20,22 @@ public final class EventText {
 
     // ---- from events into the model
 
-    public static List<Inline> inline(List<Wording> wording) {
-        return wording.stream().flatMap(EventText::inline).toList();
-    }
-
     /**
-     * Markup recorded before {@link InlineHtml} (an {@code <img onerror>} kept as written) reads as the text would
-     * have it now, its {@code <} escaped: the record keeps what was sent, the document never holds active HTML.
+     * The content as the model holds it. Markup recorded before {@link InlineHtml} (an {@code <img onerror>} kept as
+     * written) reads as the text would have it now, its {@code <} escaped: the record keeps what was sent, the
+     * document never holds active HTML.
      */
-    private static java.util.stream.Stream<Inline> inline(Wording node) {
-        if (node instanceof Wording.Verbatim v && InlineHtml.active(v.text())) {
-            return java.util.stream.Stream.of(new Inline.Escaped("<"), new Inline.Text(v.text().substring(1)));
+    public static List<Inline> inline(List<Wording> wording) {
+        List<Inline> content = new ArrayList<>(wording.size());
+        for (Wording node : wording) {
+            if (node instanceof Wording.Verbatim v && InlineHtml.active(v.text())) {
+                content.add(new Inline.Escaped("<"));
+                content.add(new Inline.Text(v.text().substring(1)));
+            } else {
+                content.add(node(node));
+            }
         }
-        return java.util.stream.Stream.of(node(node));
+        return Collections.unmodifiableList(content);
     }
 
     private static Inline node(Wording node) {

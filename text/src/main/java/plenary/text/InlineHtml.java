@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +43,24 @@ public final class InlineHtml {
             .toFactory();
     private static final Pattern OPENING = Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)(?:\\s[^<>]*)?/?>");
     private static final Pattern CLOSING = Pattern.compile("</([A-Za-z][A-Za-z0-9-]*)\\s*>");
+    /** Tags decided before: every export asks again for each tag of each paragraph. */
+    private static final Map<String, Optional<Tag>> KNOWN = new ConcurrentHashMap<>();
     private static final Pattern WEB_OR_MAIL = Pattern.compile(
             "<(?:(?i:https?|mailto):[^<>\\x00-\\x20]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+)>");
 
     /** What {@code html}, one tag as written, does if it is a kept tag; empty for any other markup. */
     public static Optional<Tag> tag(String html) {
+        Optional<Tag> known = KNOWN.get(html);
+        if (known == null) {
+            known = decide(html);
+            if (KNOWN.size() < 1024) { // texts use a handful of tags; an attacker's endless variety is not kept
+                KNOWN.put(html, known);
+            }
+        }
+        return known;
+    }
+
+    private static Optional<Tag> decide(String html) {
         Matcher closing = CLOSING.matcher(html);
         if (closing.matches()) {
             Mark mark = ELEMENTS.get(closing.group(1).toLowerCase(Locale.ROOT));

@@ -161,6 +161,11 @@ class StompCommands {
         return unexpected instanceof ResponseEntity<?> entity ? (ProblemDetail) entity.getBody() : (ProblemDetail) unexpected;
     }
 
+    /** Answers a command refused before it was read (too many in flight), if it asked for a receipt. */
+    void refuse(StompHeaderAccessor asked, HttpStatus status, String detail) {
+        answer(asked, status.value(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
     private void answer(StompHeaderAccessor asked, int status, Object body) {
         if (asked.getReceipt() == null) {
             return;

@@ -144,6 +144,13 @@ public final class MarkdownRenderer {
      * after it is escaped until a blank line: that tag is written escaped.
      */
     private static String guardHtmlBlock(String text) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == ' ') {
+            start++;
+        }
+        if (start == text.length() || text.charAt(start) != '<') {
+            return text;
+        }
         int lineEnd = text.indexOf('\n');
         String firstLine = (lineEnd < 0 ? text : text.substring(0, lineEnd)).strip();
         return firstLine.startsWith("<") && firstLine.endsWith(">") && firstLine.indexOf('<', 1) < 0
