@@ -5,6 +5,7 @@ import plenary.text.Document;
 import plenary.text.Footnote;
 import plenary.text.Inline;
 import plenary.text.Paragraph;
+import plenary.text.ParagraphWindow;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -26,12 +27,16 @@ final class TextLimits {
             throw refused("the draft would hold " + paragraphs + " paragraphs; a draft holds at most "
                     + limits.paragraphs(), "paragraphs", limits.paragraphs());
         }
+        // only the paragraphs between what both versions share can have changed: the fold keeps the others
+        List<Paragraph> changed = after.paragraphs();
         Set<Object> unchanged = Collections.newSetFromMap(new IdentityHashMap<>());
         if (before != null) {
-            unchanged.addAll(before.paragraphs());
+            ParagraphWindow window = ParagraphWindow.between(before.paragraphs(), after.paragraphs());
+            changed = window.after(after.paragraphs());
+            unchanged.addAll(window.before(before.paragraphs()));
             unchanged.addAll(before.footnotes());
         }
-        for (Paragraph p : after.paragraphs()) {
+        for (Paragraph p : changed) {
             if (!unchanged.contains(p)) {
                 measure("paragraph " + (p.number() == null || p.number().isBlank() ? p.id() : p.number()),
                         p.content(), limits);
