@@ -11,6 +11,9 @@ import plenary.text.Inline.Alternative;
 import plenary.text.Inline.Bracket;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,31 @@ class IndexProperties {
         // a document that comes without its index (read back, replayed) builds it and answers the same
         agrees(Fold.replay(n.events));
         agrees(n.doc.withParagraphs(new ArrayList<>(n.doc.paragraphs())));
+    }
+
+    @Property(tries = 200)
+    void theWindowHoldsWhateverAnEventChanged(@ForAll("negotiations") List<Integer> choices) {
+        FoldProperties.Negotiation n = new FoldProperties.Negotiation(choices.get(0) % 2 == 0);
+        for (int choice : choices.subList(1, choices.size())) {
+            List<Paragraph> before = n.doc.paragraphs();
+            n.next(choice);
+            List<Paragraph> after = n.doc.paragraphs();
+            ParagraphWindow window = ParagraphWindow.between(before, after);
+            Set<Paragraph> was = Collections.newSetFromMap(new IdentityHashMap<>());
+            was.addAll(before);
+            Set<Paragraph> is = Collections.newSetFromMap(new IdentityHashMap<>());
+            is.addAll(after);
+            // every paragraph new to after, and every one gone from before, lies in the window
+            after.stream().filter(p -> !was.contains(p)).forEach(p -> assertThat(window.after(after)).contains(p));
+            before.stream().filter(p -> !is.contains(p)).forEach(p -> assertThat(window.before(before)).contains(p));
+            // and outside it both are the same objects in the same order
+            assertThat(before.subList(0, window.start())).containsExactlyElementsOf(after.subList(0, window.start()));
+            assertThat(before.subList(window.beforeEnd(), before.size()))
+                    .containsExactlyElementsOf(after.subList(window.afterEnd(), after.size()));
+            for (int i = 0; i < window.start(); i++) {
+                assertThat(after.get(i)).isSameAs(before.get(i));
+            }
+        }
     }
 
     @Provide

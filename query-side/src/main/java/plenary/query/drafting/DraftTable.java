@@ -10,6 +10,7 @@ import plenary.identity.Actor;
 import plenary.query.readers.Admissions;
 import plenary.text.Document;
 import plenary.text.Paragraph;
+import plenary.text.ParagraphWindow;
 
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -88,18 +89,24 @@ class DraftTable implements Admissions {
      * Unchanged paragraphs are the same objects in both, since the fold keeps what it does not touch.
      */
     void store(Document before, Document after, Instant at) {
+        // only the paragraphs between what both versions share can differ: the fold keeps the others
         Map<String, Paragraph> old = new HashMap<>();
+        List<Paragraph> candidates = after.paragraphs();
+        boolean reordered = before == null;
         if (before != null) {
-            before.paragraphs().forEach(p -> old.put(p.id(), p));
+            ParagraphWindow window = ParagraphWindow.between(before.paragraphs(), after.paragraphs());
+            window.before(before.paragraphs()).forEach(p -> old.put(p.id(), p));
+            candidates = window.after(after.paragraphs());
+            reordered = !ids(window.before(before.paragraphs())).equals(ids(candidates));
         }
         List<Paragraph> changed = new ArrayList<>();
-        for (Paragraph p : after.paragraphs()) {
+        for (Paragraph p : candidates) {
             Paragraph was = old.remove(p.id());
             if (was != p && !p.equals(was)) {
                 changed.add(p);
             }
         }
-        boolean reordered = before == null || !old.isEmpty() || !ids(before).equals(ids(after));
+        reordered |= !old.isEmpty();
         Document head = after.withParagraphs(List.of()).withVersion(0);
         boolean headChanged = before == null || !head.equals(before.withParagraphs(List.of()).withVersion(0));
         String sql = before == null ? """
@@ -136,7 +143,11 @@ class DraftTable implements Admissions {
     }
 
     private static List<String> ids(Document document) {
-        return document.paragraphs().stream().map(Paragraph::id).toList();
+        return ids(document.paragraphs());
+    }
+
+    private static List<String> ids(List<Paragraph> paragraphs) {
+        return paragraphs.stream().map(Paragraph::id).toList();
     }
 
     /** A PostgreSQL array literal: ids are letters, digits and dots, quoted all the same. */

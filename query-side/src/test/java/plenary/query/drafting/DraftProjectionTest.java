@@ -21,6 +21,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import plenary.devdb.DevDatabase;
 import plenary.drafting.DraftEvent;
 import plenary.drafting.Participation;
+import plenary.drafting.ParagraphStatus;
 import plenary.drafting.Section;
 import plenary.drafting.Wording;
 import plenary.drafting.brackets.AlternativeAccepted;
@@ -367,6 +368,61 @@ class DraftProjectionTest {
         assertThat(client).isEqualTo(paragraphs.stream().map(Paragraph::id).toList());
         assertThat(LiveChange.removed(one, two)).containsExactly(gone.id());
         assertThat(LiveChange.placed(one, two)).hasSizeLessThanOrEqualTo(4);
+    }
+
+    /**
+     * What a change tells (placed, removed, changed paragraphs) is computed in the window between what two versions
+     * share; over random edits of a few paragraphs each (moves, removals, insertions, new content) it is what
+     * comparing the whole of both versions tells, and a client applying it has the paragraphs in order.
+     */
+    @Test
+    void theWindowTellsWhatComparingWholeVersionsTells() {
+        Document one = Fold.replay(events.subList(0, 1));
+        java.util.Random random = new java.util.Random(2026);
+        for (int run = 0; run < 500; run++) {
+            List<Paragraph> paragraphs = new ArrayList<>(one.paragraphs());
+            for (int edit = random.nextInt(4); edit >= 0; edit--) {
+                int at = random.nextInt(paragraphs.size());
+                switch (random.nextInt(4)) {
+                    case 0 -> paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraphs.remove(at));
+                    case 1 -> {
+                        if (paragraphs.size() > 1) {
+                            paragraphs.remove(at);
+                        }
+                    }
+                    case 2 -> paragraphs.add(random.nextInt(paragraphs.size() + 1), new Paragraph("n" + run + "." + edit,
+                            Section.OPERATIVE, null, ParagraphStatus.PENDING, List.of(new Inline.Text("new " + edit))));
+                    default -> paragraphs.set(at, paragraphs.get(at).withContent(List.of(new Inline.Text("changed"))));
+                }
+            }
+            Document two = one.withVersion(2).withParagraphs(paragraphs);
+
+            List<String> before = one.paragraphs().stream().map(Paragraph::id).toList();
+            List<String> after = paragraphs.stream().map(Paragraph::id).toList();
+            assertThat(LiveChange.removed(one, two)).isEqualTo(before.stream().filter(id -> !after.contains(id)).toList());
+            assertThat(LiveChange.changedParagraphs(one, two)).extracting(DraftView.ParagraphView::paragraphId)
+                    .isEqualTo(paragraphs.stream().filter(p -> !p.equals(one.paragraph(p.id()).orElse(null)))
+                            .map(Paragraph::id).toList());
+            // placed as the whole comparison places: each paragraph whose predecessor among those kept changed
+            List<String> kept = before.stream().filter(after::contains).toList();
+            List<LiveChange.Placement> whole = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                String id = after.get(i);
+                int k = kept.indexOf(id);
+                String now = i == 0 ? null : after.get(i - 1);
+                if (k < 0 || !java.util.Objects.equals(k == 0 ? null : kept.get(k - 1), now)) {
+                    whole.add(new LiveChange.Placement(id, now));
+                }
+            }
+            assertThat(LiveChange.placed(one, two)).isEqualTo(whole);
+            List<String> client = new ArrayList<>(before);
+            client.removeAll(LiveChange.removed(one, two));
+            for (LiveChange.Placement placement : LiveChange.placed(one, two)) {
+                client.remove(placement.paragraphId());
+                client.add(placement.after() == null ? 0 : client.indexOf(placement.after()) + 1, placement.paragraphId());
+            }
+            assertThat(client).isEqualTo(after);
+        }
     }
 
     @Test
