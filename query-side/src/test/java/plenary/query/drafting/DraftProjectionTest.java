@@ -384,7 +384,10 @@ class DraftProjectionTest {
             for (int edit = random.nextInt(4); edit >= 0; edit--) {
                 int at = random.nextInt(paragraphs.size());
                 switch (random.nextInt(4)) {
-                    case 0 -> paragraphs.add(random.nextInt(paragraphs.size() + 1), paragraphs.remove(at));
+                    case 0 -> {
+                        Paragraph moving = paragraphs.remove(at);
+                        paragraphs.add(random.nextInt(paragraphs.size() + 1), moving);
+                    }
                     case 1 -> {
                         if (paragraphs.size() > 1) {
                             paragraphs.remove(at);
