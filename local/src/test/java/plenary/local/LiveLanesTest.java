@@ -56,9 +56,11 @@ class LiveLanesTest {
 
             int changes = 20;
             Client kaz = new Client(plenary.commandPort(), "kaz");
+            String otherScripts = "Les Parties «se réunissent» — الأطراف تجتمع";
             for (int i = 0; i < changes; i++) {
+                String text = i + (i == changes - 1 ? ". " + otherScripts : ". Parties shall meet.");
                 assertThat(kaz.postJson("/api/drafts/" + draft + "/paragraphs",
-                        Map.of("section", "OPERATIVE", "text", i + ". Parties shall meet.")).status()).isEqualTo(201);
+                        Map.of("section", "OPERATIVE", "text", text)).status()).isEqualTo(201);
             }
 
             List<List<WireClient.Frame>> received = new ArrayList<>();
@@ -77,6 +79,9 @@ class LiveLanesTest {
                                 .boxed().toList());
                 assertThat(frames).extracting(WireClient.Frame::headers).as(users[c] + "'s own subscription")
                         .allMatch(headers -> List.of(headers.split("\n")).contains(subscription));
+                assertThat(frames.get(changes - 1).json().get("paragraphs").toString()).contains(otherScripts);
+                assertThat(frames.get(changes - 1).body()).as("sent as ASCII, other scripts escaped in the JSON")
+                        .matches("\\p{ASCII}*");
                 received.add(frames);
             }
             for (int c = 1; c < received.size(); c++) {

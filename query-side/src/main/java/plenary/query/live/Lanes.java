@@ -75,10 +75,10 @@ class Lanes implements DisposableBean {
             return;
         }
         encoded.increment();
-        String body = new String(json, StandardCharsets.UTF_8);
-        Frame frame = new Frame("MESSAGE\ndestination:" + escape(destination) + "\ncontent-type:application/json\n"
-                + "content-length:" + json.length + "\nmessage-id:" + escape(messageId) + "\nsubscription:",
-                "\n\n" + body + "\0");
+        String head = "MESSAGE\ndestination:" + escape(destination) + "\ncontent-type:application/json\n"
+                + "content-length:" + json.length + "\nmessage-id:" + escape(messageId) + "\nsubscription:";
+        Frame frame = new Frame(head, "\n\n" + new String(json, StandardCharsets.UTF_8) + "\0",
+                utf8Length(head) + json.length + 3);
         for (int lane = 0; lane < lanes.length; lane++) {
             int mine = lane;
             lanes[lane].execute(() -> subscribers.forEach((session, ids) -> {
@@ -89,7 +89,11 @@ class Lanes implements DisposableBean {
         }
     }
 
-    private record Frame(String head, String tail) {
+    /**
+     * A change's frame but for the subscription id, and its size in UTF-8 without it. Live changes are ASCII
+     * ({@link LiveChannel}), so each client's copy is a Latin-1 string: copied, not re-encoded, to count its bytes.
+     */
+    private record Frame(String head, String tail, int bytes) {
     }
 
     private void deliver(String session, List<String> subscriptionIds, Frame frame) {
@@ -97,8 +101,9 @@ class Lanes implements DisposableBean {
         if (connection == null) {
             return; // it closed since it subscribed
         }
-        for (String id : subscriptionIds) {
-            if (!connection.offer(new TextMessage(frame.head() + escape(id) + frame.tail()))) {
+        for (String subscription : subscriptionIds) {
+            String id = escape(subscription);
+            if (!connection.offer(new TextMessage(frame.head() + id + frame.tail()), frame.bytes() + utf8Length(id))) {
                 dropped(session);
                 return;
             }
@@ -115,6 +120,15 @@ class Lanes implements DisposableBean {
 
     private int laneOf(String session) {
         return (session.hashCode() & Integer.MAX_VALUE) % lanes.length;
+    }
+
+    private static int utf8Length(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return value.getBytes(StandardCharsets.UTF_8).length;
+            }
+        }
+        return value.length();
     }
 
     /** STOMP 1.2 header escaping. */

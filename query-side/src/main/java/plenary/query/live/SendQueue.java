@@ -1,6 +1,7 @@
 package plenary.query.live;
 
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import org.springframework.web.socket.BinaryMessage;
@@ -43,7 +44,12 @@ final class SendQueue extends WebSocketSessionDecorator {
     private final RemoteEndpoint.Async remote;
     private final LiveLimits limits;
     private final Executor closer;
-    private final Queue<WebSocketMessage<?>> waiting = new ArrayDeque<>();
+    /** A message waiting, with its size in bytes (a text message would encode itself again to count them). */
+    private record Waiting(WebSocketMessage<?> message, int bytes) {
+    }
+
+    private final Queue<Waiting> waiting = new ArrayDeque<>();
+    private final SendHandler written = this::written;
     private long waitingBytes;
     private long writingSince;
     private boolean writing;
@@ -96,7 +102,7 @@ final class SendQueue extends WebSocketSessionDecorator {
                 throw drop;
             }
         }
-        enqueue(message);
+        enqueue(message, message.getPayloadLength());
     }
 
     /**
@@ -105,9 +111,9 @@ final class SendQueue extends WebSocketSessionDecorator {
      * for Spring's next send to this session, which the lane then makes ({@link Lanes}). Closing the connection
      * directly would leave the client in its rooms until the close frame had waited out the stalled write.
      */
-    boolean offer(TextMessage message) {
+    boolean offer(TextMessage message, int bytes) {
         try {
-            enqueue(message);
+            enqueue(message, bytes);
             return true;
         } catch (SessionLimitExceededException e) {
             synchronized (this) {
@@ -117,13 +123,13 @@ final class SendQueue extends WebSocketSessionDecorator {
         }
     }
 
-    private void enqueue(WebSocketMessage<?> message) {
+    private void enqueue(WebSocketMessage<?> message, int bytes) {
         synchronized (this) {
             if (dropped || closeWhenWritten != null) {
                 return;
             }
-            waiting.add(message);
-            waitingBytes += message.getPayloadLength();
+            waiting.add(new Waiting(message, bytes));
+            waitingBytes += bytes;
             String behind = behind();
             if (behind != null) {
                 dropped = true;
@@ -154,12 +160,13 @@ final class SendQueue extends WebSocketSessionDecorator {
         WebSocketMessage<?> message;
         CloseStatus close = null;
         synchronized (this) {
-            message = dropped ? null : waiting.poll();
-            if (message == null) {
+            Waiting next = dropped ? null : waiting.poll();
+            message = next == null ? null : next.message();
+            if (next == null) {
                 writing = false;
                 close = dropped ? null : closeWhenWritten;
             } else {
-                waitingBytes -= message.getPayloadLength();
+                waitingBytes -= next.bytes();
                 writingSince = System.nanoTime();
             }
         }
@@ -171,9 +178,9 @@ final class SendQueue extends WebSocketSessionDecorator {
         }
         try {
             if (message instanceof TextMessage text) {
-                remote.sendText(text.getPayload(), this::written);
+                remote.sendText(text.getPayload(), written);
             } else {
-                remote.sendBinary(((BinaryMessage) message).getPayload(), this::written);
+                remote.sendBinary(((BinaryMessage) message).getPayload(), written);
             }
         } catch (RuntimeException e) {
             failed(); // the connection closed under us
