@@ -53,7 +53,7 @@ async function plenaryTarget(plenary, paragraphs) {
   return {
     label: `Plenary, ${document.paragraphs.length} paragraphs (${(bytes / 1024).toFixed(1)} KB as JSON)`,
     base: version,
-    pids: () => ({ plenary: [plenary.pid] }),
+    pids: () => plenary.pids(),
     live: { system: 'plenary', port: plenary.queryPort, draft: draftId, accounts: ACCOUNTS },
     async change(i) {
       const r = i % 2 === 0
@@ -137,7 +137,7 @@ export async function fanout(system, opts) {
   const seconds = (now() - start) / 1e9;
   const report = machine.report();
   await sleep(opts.settle);
-  const heap = system.kind === 'plenary' ? liveHeap(system.server.pid) : null;
+  const heap = system.kind === 'plenary' ? liveHeap(system.server.queryPid) : null;
   const arrivals = await subs.collect();
   target.close?.();
 
@@ -178,12 +178,34 @@ export async function fanout(system, opts) {
   return { ...figures, lost, reordered, duplicated };
 }
 
+/** The query side's live heap in MB after a full collection (jcmd GC.class_histogram). */
+function heapMB(pid) {
+  const histogram = execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return Number(/Total\s+(\d+)\s+(\d+)/.exec(histogram)[2]) / 1048576;
+}
+
+/**
+ * What the folded drafts (the query side's LRU, bounded by plenary.query.folded-paragraphs) cost in heap: the live
+ * heap after one small draft, then after `drafts` drafts of `paragraphs` paragraphs more, all folded and read.
+ */
+export async function foldedHeap(plenary, { drafts, paragraphs }) {
+  await importDraft(plenary, longSeed(13));
+  const before = heapMB(plenary.queryPid);
+  let total = 0;
+  for (let d = 0; d < drafts; d++) total += (await importDraft(plenary, longSeed(paragraphs))).document.paragraphs.length;
+  const after = heapMB(plenary.queryPid);
+  const perThousand = (after - before) / total * 1000;
+  console.log(`\nBENCH folded drafts: ${drafts} drafts, ${total} paragraphs in all: the query side's live heap went from `
+    + `${before.toFixed(0)} to ${after.toFixed(0)} MB, ${perThousand.toFixed(2)} MB per 1,000 folded paragraphs; `
+    + `the default bound (plenary.query.folded-paragraphs=20000) is then about ${(perThousand * 20).toFixed(0)} MB`);
+}
+
 /** The JVM's live heap, from a full collection (jcmd GC.class_histogram), with the subscribers still connected. */
 function liveHeap(pid) {
   try {
     const histogram = execFileSync('jcmd', [String(pid), 'GC.class_histogram'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     const total = /Total\s+(\d+)\s+(\d+)/.exec(histogram);
-    return `Plenary's heap: ${(Number(total[2]) / 1048576).toFixed(0)} MB live after a full collection (${process.env.PLENARY_JVM ?? '-Xmx512m'})`;
+    return `Plenary's heap (the query side's JVM): ${(Number(total[2]) / 1048576).toFixed(0)} MB live after a full collection (${process.env.PLENARY_JVM ?? '-Xmx512m'})`;
   } catch (e) {
     return `Plenary's heap: jcmd failed (${e.message.split('\n')[0]})`;
   }

@@ -1,5 +1,6 @@
 // Plenary as a user runs it: the local-mode jar in its own JVM, on a fresh database, driven over HTTP and STOMP.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -55,47 +56,78 @@ export function freePort() {
   });
 }
 
-export async function startPlenary({ jvm } = {}) {
+/**
+ * With `split`, the two sides run as two JVMs (the jar's `node command|query` mode, as the split deployment runs
+ * them), each with the JVM options, so that each side's CPU and the query side's heap are its own;
+ * PLENARY_QUERY_JVM, if set, overrides the query side's options (a profiler, say).
+ */
+export async function startPlenary({ jvm, split = false } = {}) {
   const commandPort = await freePort();
   const queryPort = await freePort();
   const jar = join(ROOT, 'local/target/plenary-local.jar');
   if (!existsSync(jar)) throw new Error(`${jar} is missing: run mvn -q -B -DskipTests package first`);
   const db = await freshDatabase('bench_plenary');
   const options = (jvm ?? process.env.PLENARY_JVM ?? '-Xmx512m').split(' ').filter(Boolean);
-  const child = spawn('java', [...options, '-jar', jar], {
-    cwd: ROOT,
-    env: {
-      ...process.env, PLENARY_DB_URL: db.jdbc, PLENARY_DB_USER: PG.user, PLENARY_DB_PASSWORD: PG.password,
-      PLENARY_COMMAND_PORT: String(commandPort), PLENARY_QUERY_PORT: String(queryPort), PLENARY_DEMO: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...process.env, PLENARY_DB_URL: db.jdbc, PLENARY_DB_USER: PG.user, PLENARY_DB_PASSWORD: PG.password,
+    PLENARY_COMMAND_PORT: String(commandPort), PLENARY_QUERY_PORT: String(queryPort), PLENARY_DEMO: 'false',
+    ...(split ? { PLENARY_TOKEN_KEY: randomBytes(32).toString('base64') } : {}),
+  };
   let log = '';
-  child.stdout.on('data', d => { log = (log + d).slice(-20000); });
-  child.stderr.on('data', d => { log = (log + d).slice(-20000); });
-  const exited = new Promise(resolve => child.on('exit', resolve));
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error('Plenary exited while starting:\n' + log);
-    if (Date.now() > deadline) { child.kill(); throw new Error('Plenary did not start in 3 min:\n' + log); }
-    try {
-      const q = await request(queryPort, 'GET', '/api/drafts', 'auditor');
-      const c = await request(commandPort, 'GET', '/v3/api-docs', 'secretariat');
-      if (q.status === 200 && c.status === 200) break;
-    } catch { /* not listening yet */ }
-    await new Promise(r => setTimeout(r, 500));
+  const jvms = [];
+  const launch = (name, args, jvmOptions = options) => {
+    const child = spawn('java', [...jvmOptions, '-jar', jar, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', d => { log = (log + d).slice(-20000); });
+    child.stderr.on('data', d => { log = (log + d).slice(-20000); });
+    const exited = new Promise(resolve => child.on('exit', resolve));
+    jvms.push({ name, child, exited });
+    return child;
+  };
+  const ready = async (probe) => {
+    const deadline = Date.now() + 180_000;
+    for (;;) {
+      const gone = jvms.find(j => j.child.exitCode !== null);
+      if (gone) throw new Error(`Plenary (${gone.name}) exited while starting:\n` + log);
+      if (Date.now() > deadline) { jvms.forEach(j => j.child.kill()); throw new Error('Plenary did not start in 3 min:\n' + log); }
+      try {
+        if (await probe()) return;
+      } catch { /* not listening yet */ }
+      await new Promise(r => setTimeout(r, 500));
+    }
+  };
+  const commandUp = async () => (await request(commandPort, 'GET', '/v3/api-docs', 'secretariat')).status === 200;
+  const queryUp = async () => (await request(queryPort, 'GET', '/api/drafts', 'auditor')).status === 200;
+  if (split) {
+    // the command side first: on a fresh database it migrates, and makes the record key
+    launch('plenary command', ['node', 'command', '1', String(commandPort)]);
+    await ready(commandUp);
+    const queryJvm = process.env.PLENARY_QUERY_JVM ? process.env.PLENARY_QUERY_JVM.split(' ').filter(Boolean) : options;
+    launch('plenary query', ['node', 'query', '1', String(queryPort),
+      `--plenary.identity.command-url=http://127.0.0.1:${commandPort}`], queryJvm);
+    await ready(queryUp);
+  } else {
+    launch('plenary', []);
+    await ready(async () => await queryUp() && await commandUp());
   }
+  const query = jvms[jvms.length - 1].child;
   return {
-    pid: child.pid, commandPort, queryPort, db,
+    pid: query.pid, commandPort, queryPort, db,
+    /** The query side's JVM (the only one unless split). */
+    queryPid: query.pid,
+    /** Name to pid list, for the CPU each used. */
+    pids: () => Object.fromEntries(jvms.map(j => [j.name, [j.child.pid]])),
     log: () => log,
     command: (path, user, body) => request(commandPort, 'POST', path, user, body),
     query: (path, user = 'auditor') => request(queryPort, 'GET', path, user),
     request: (method, path, user, body) => request(queryPort, method, path, user, body),
     async stop() {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
+      // the query side first, then the command side
+      for (const j of [...jvms].reverse()) {
+        j.child.kill('SIGTERM');
+        const timer = setTimeout(() => j.child.kill('SIGKILL'), 20_000);
+        await j.exited;
+        clearTimeout(timer);
+      }
       await db.drop().catch(() => {});
     },
   };
