@@ -4,9 +4,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import plenary.text.Document;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,12 +16,10 @@ import java.util.Optional;
 @Component
 class FoldedDrafts {
 
-    private final long capacity;
-    private final Map<String, Document> drafts = new LinkedHashMap<>(64, 0.75f, true);
-    private long paragraphs;
+    private final WeighedLru<String, Document> drafts;
 
     FoldedDrafts(@Value("${plenary.query.folded-paragraphs:20000}") long capacity) {
-        this.capacity = capacity;
+        this.drafts = new WeighedLru<>(capacity, document -> document.paragraphs().size() + 1L);
     }
 
     /** The draft as last committed, if it is held. */
@@ -38,27 +33,14 @@ class FoldedDrafts {
         if (held != null && held.version() > document.version()) {
             return;
         }
-        if (held != null) {
-            paragraphs -= weight(held);
-            drafts.remove(document.draftId());
-        }
-        if (weight(document) > capacity) {
+        if (drafts.weight(document) > drafts.capacity()) {
+            drafts.remove(document.draftId()); // too large to keep, and what is held is older
             return;
         }
         drafts.put(document.draftId(), document);
-        paragraphs += weight(document);
-        for (Iterator<Document> eldest = drafts.values().iterator(); paragraphs > capacity && eldest.hasNext(); ) {
-            paragraphs -= weight(eldest.next());
-            eldest.remove();
-        }
     }
 
     synchronized void forget() {
         drafts.clear();
-        paragraphs = 0;
-    }
-
-    private static long weight(Document document) {
-        return document.paragraphs().size() + 1L;
     }
 }

@@ -9,10 +9,7 @@ import plenary.drafting.DraftEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Each draft's events as the event store gives them (through Axon's serializer and upcasters), kept in memory a
@@ -30,15 +27,13 @@ class PastEvents {
 
     private final EventStorageEngine store;
     private final int block;
-    private final long capacity;
-    private final Map<String, List<Stored>> blocks = new LinkedHashMap<>(64, 0.75f, true);
-    private long held;
+    private final WeighedLru<String, List<Stored>> blocks;
 
     PastEvents(EventStorageEngine store, @Value("${plenary.history.snapshot-every:100}") int block,
                @Value("${plenary.history.events-cached:20000}") long capacity) {
         this.store = store;
         this.block = block;
-        this.capacity = capacity;
+        this.blocks = new WeighedLru<>(capacity, List::size);
     }
 
     /** The draft's events with sequence numbers from {@code from} up to, not including, {@code to}; fewer if it has fewer. */
@@ -90,11 +85,6 @@ class PastEvents {
     }
 
     private synchronized void keep(String key, List<Stored> events) {
-        List<Stored> was = blocks.put(key, events);
-        held += events.size() - (was == null ? 0 : was.size());
-        for (Iterator<List<Stored>> eldest = blocks.values().iterator(); held > capacity && eldest.hasNext(); ) {
-            held -= eldest.next().size();
-            eldest.remove();
-        }
+        blocks.put(key, events);
     }
 }

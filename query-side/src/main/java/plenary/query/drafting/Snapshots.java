@@ -9,9 +9,6 @@ import plenary.drafting.DraftEvent;
 import plenary.text.Document;
 
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,9 +26,7 @@ class Snapshots implements FoldListener {
      * ({@code plenary.history.snapshots-cached}, 20,000 by default): parsing a 500-paragraph snapshot costs more than
      * folding the events after it. A snapshot never changes but by a rebuild, which forgets them.
      */
-    private final Map<String, Document> parsed = new LinkedHashMap<>(64, 0.75f, true);
-    private final long capacity;
-    private long paragraphs;
+    private final WeighedLru<String, Document> parsed;
 
     Snapshots(JdbcClient db, ObjectMapper json, @Value("${plenary.history.snapshot-every:100}") int every,
               @Value("${plenary.history.snapshots-cached:20000}") long capacity) {
@@ -41,7 +36,7 @@ class Snapshots implements FoldListener {
         this.db = db;
         this.json = json;
         this.every = every;
-        this.capacity = capacity;
+        this.parsed = new WeighedLru<>(capacity, document -> document.paragraphs().size() + 1L);
     }
 
     private static final Table TABLE = new Table("draft_snapshot", "draft_id", "version", "document::jsonb");
@@ -81,22 +76,12 @@ class Snapshots implements FoldListener {
     }
 
     private synchronized void keep(String key, Document document) {
-        Document was = parsed.put(key, document);
-        paragraphs += weight(document) - (was == null ? 0 : weight(was));
-        for (Iterator<Document> eldest = parsed.values().iterator(); paragraphs > capacity && eldest.hasNext(); ) {
-            paragraphs -= weight(eldest.next());
-            eldest.remove();
-        }
+        parsed.put(key, document);
     }
 
     /** Forgets the parsed snapshots: the table was rebuilt. */
     synchronized void forget() {
         parsed.clear();
-        paragraphs = 0;
-    }
-
-    private static long weight(Document document) {
-        return document.paragraphs().size() + 1L;
     }
 
     private String write(Document document) {
