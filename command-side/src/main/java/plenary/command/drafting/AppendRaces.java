@@ -1,5 +1,7 @@
 package plenary.command.drafting;
 
+import java.util.List;
+
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -107,9 +109,11 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
             return last;
         }
         db.queryForObject("SELECT pg_advisory_xact_lock(hashtextextended(?, 13))::text", String.class, draftId);
-        Long recorded = db.queryForObject("SELECT max(sequenceNumber) + 1 FROM DomainEventEntry "
-                + "WHERE aggregateIdentifier = ?", Long.class, draftId);
-        long[] holder = {recorded == null ? 0 : recorded};
+        // ORDER BY … LIMIT 1, not max(): with statistics from when the table was small, the planner aggregates
+        // every event of the draft for max(), which grew a command's cost with the draft (2.3 ms at 11k events).
+        List<Long> recorded = db.queryForList("SELECT sequenceNumber + 1 FROM DomainEventEntry "
+                + "WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC LIMIT 1", Long.class, draftId);
+        long[] holder = {recorded.isEmpty() ? 0 : recorded.get(0)};
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.bindResource(held, holder);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
