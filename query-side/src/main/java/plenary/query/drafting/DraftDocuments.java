@@ -55,9 +55,14 @@ public class DraftDocuments {
         if (selector.current()) {
             return current(draftId);
         }
+        long version = version(draftId, selector);
+        // versions only grow: a draft held in memory at this version or later has reached it, with no query
+        Optional<Document> held = folded.current(draftId).filter(d -> d.version() >= version);
+        if (held.isPresent()) {
+            return held.get().version() == version ? held.get() : past(draftId, version);
+        }
         // a past state needs the current version only: parsing a large current document would cost more than the fold
         long currentVersion = version(draftId);
-        long version = version(draftId, selector);
         if (version > currentVersion) {
             throw new UnknownDraft("draft " + draftId + " has " + currentVersion + " versions, not " + version);
         }
@@ -67,6 +72,11 @@ public class DraftDocuments {
                 return current;
             }
         }
+        return past(draftId, version);
+    }
+
+    /** The draft at a version before its current one: the nearest snapshot, and the events since folded again. */
+    private Document past(String draftId, long version) {
         Document doc = fold(draftId, snapshots.nearest(draftId, version).orElse(null), version, step -> { });
         if (doc == null || doc.version() != version) {
             throw new IllegalStateException("the read model of draft " + draftId + " lacks events before version "

@@ -67,7 +67,8 @@ class PastEvents {
     private List<Stored> read(String draftId, long start) {
         List<Stored> read = new ArrayList<>(block);
         DomainEventStream stream = store.readEvents(draftId, start);
-        while (stream.hasNext() && stream.peek().getSequenceNumber() < start + block) {
+        // counted, not peeked past: a look at the event after the block would fetch the store's next batch
+        while (read.size() < block && stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (message.getSequenceNumber() != start + read.size()) {
                 throw new IllegalStateException("draft " + draftId + " lacks the event with sequence number "

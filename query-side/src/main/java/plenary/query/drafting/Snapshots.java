@@ -53,22 +53,26 @@ class Snapshots implements FoldListener {
 
     /** The latest snapshot at or before {@code version}: its version from the table, its document parsed once. */
     Optional<Document> nearest(String draftId, long version) {
-        Optional<Long> at = db.sql("""
-                SELECT version FROM draft_snapshot WHERE draft_id = ? AND version <= ?
+        // taken at every multiple of `every`: the one at or below is usually parsed already, and then no query is
+        // needed (should `every` have changed, a snapshot kept is still one at or before the version, if not the nearest)
+        Document below = parsed(draftId + "@" + (version - version % every));
+        if (below != null) {
+            return Optional.of(below);
+        }
+        // one round trip for the version and the document: it is parsed only if not kept already
+        return db.sql("""
+                SELECT version, document FROM draft_snapshot WHERE draft_id = ? AND version <= ?
                 ORDER BY version DESC LIMIT 1""")
-                .params(draftId, version).query(Long.class).optional();
-        if (at.isEmpty()) {
-            return Optional.empty();
-        }
-        String key = draftId + "@" + at.get();
-        Document kept = parsed(key);
-        if (kept != null) {
-            return Optional.of(kept);
-        }
-        Optional<Document> read = db.sql("SELECT document FROM draft_snapshot WHERE draft_id = ? AND version = ?")
-                .params(draftId, at.get()).query((rs, i) -> read(rs.getString(1))).optional();
-        read.ifPresent(document -> keep(key, document));
-        return read;
+                .params(draftId, version).query((rs, i) -> {
+                    String key = draftId + "@" + rs.getLong(1);
+                    Document kept = parsed(key);
+                    if (kept != null) {
+                        return kept;
+                    }
+                    Document parsed = read(rs.getString(2));
+                    keep(key, parsed);
+                    return parsed;
+                }).optional();
     }
 
     private synchronized Document parsed(String key) {
