@@ -1,6 +1,9 @@
 package plenary.command.drafting;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -41,6 +44,8 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
     private final JdbcTemplate db;
     private final MeterRegistry meters;
     private final Counter appended;
+    /** The {@code plenary.commands} timers by command type and outcome, built once rather than per command. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private static final Logger log = LoggerFactory.getLogger(AppendRaces.class);
 
     AppendRaces(JdbcTemplate db, MeterRegistry meters) {
@@ -64,10 +69,14 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
             outcome = "recorded";
             return result;
         } finally {
-            Timer.builder("plenary.commands").description("a command from its draft's lock to its answer")
-                    .tags("type", type, "outcome", outcome).register(meters)
-                    .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            timer(type, outcome).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private Timer timer(String type, String outcome) {
+        return timers.computeIfAbsent(type + ' ' + outcome, key -> Timer.builder("plenary.commands")
+                .description("a command from its draft's lock to its answer").tags("type", type, "outcome", outcome)
+                .register(meters));
     }
 
     private Object handle(InterceptorChain chain, String draftId, String type) throws Exception {
