@@ -107,6 +107,15 @@ class AppendRaces implements MessageHandlerInterceptor<CommandMessage<?>> {
     }
 
     /**
+     * The draft's version as this transaction's turn on it knows it (the record's, or as this transaction's last
+     * command left it), or null outside a turn.
+     */
+    static Long versionInTurn(String draftId) {
+        long[] last = (long[]) TransactionSynchronizationManager.getResource(AppendRaces.class.getName() + "." + draftId);
+        return last == null ? null : last[0];
+    }
+
+    /**
      * Takes the draft's lock for the rest of this transaction, unless the transaction holds it already (a
      * group-committed batch, whose first command took it). Answers the draft's version as the record had it then,
      * or as this transaction's last command left it, in a holder the caller may advance.

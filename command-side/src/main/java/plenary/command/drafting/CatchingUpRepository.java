@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Chosen over Axon snapshots, which still replay up to a snapshot interval of events per stale load and write the
  * whole document every interval, and over routing each draft to one node, which needs a distributed command bus
  * (and its membership and failover) for what one query solves. Commands on one draft still take turns across nodes
- * under {@link AppendRaces}' lock, so nothing is appended between the catch-up and the command's own append.
+ * under {@link AppendRaces}' lock, so nothing is appended between the catch-up and the command's own append; and
+ * since the turn has read the record's version under that lock, a cached draft already at it skips the read.
  */
 final class CatchingUpRepository extends CachingEventSourcingRepository<Draft> {
 
@@ -36,6 +37,10 @@ final class CatchingUpRepository extends CachingEventSourcingRepository<Draft> {
     protected EventSourcedAggregate<Draft> doLoadWithLock(String draftId, Long expectedVersion) {
         EventSourcedAggregate<Draft> draft = super.doLoadWithLock(draftId, expectedVersion);
         Long last = draft.version(); // the sequence number of the last event it holds, from 0
+        Long recorded = AppendRaces.versionInTurn(draftId);
+        if (last != null && recorded != null && last + 1 == recorded) {
+            return draft; // the turn has just read the record's version: nothing was missed
+        }
         DomainEventStream missed = store.readEvents(draftId, last == null ? 0 : last + 1);
         if (missed.hasNext()) {
             draft.initializeState(missed);
