@@ -37,10 +37,18 @@ public final class HashChain {
 
     /** The hash of {@code event} following {@code previous}. */
     public static String link(String previous, StoredEvent event) {
+        return link(previous, entry(event));
+    }
+
+    /**
+     * The hash of the event whose canonical form ({@link #entry}) is {@code entry}, following {@code previous}: for
+     * a writer that also needs the entry for the event's Merkle leaf, so that it builds the canonical form once.
+     */
+    public static String link(String previous, byte[] entry) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(previous.getBytes(StandardCharsets.UTF_8));
-            sha256.update(entry(event));
+            sha256.update(entry);
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

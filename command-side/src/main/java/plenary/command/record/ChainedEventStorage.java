@@ -83,8 +83,9 @@ final class ChainedEventStorage implements EventStorageEngine {
                 }
                 StoredEvent stored = asStored(domain);
                 String previous = draftLog.chainHead() == null ? HashChain.GENESIS : draftLog.chainHead();
-                String hash = HashChain.link(previous, stored);
-                draftLog.append(MerkleTree.leafHash(HashChain.entry(stored)), hash);
+                byte[] entry = HashChain.entry(stored);
+                String hash = HashChain.link(previous, entry);
+                draftLog.append(MerkleTree.leafHash(entry), hash);
                 Map<String, Object> stamps = new HashMap<>();
                 stamps.put(HashChain.METADATA_KEY, hash);
                 String seal = Signer.seal(domain.getPayload());

@@ -107,12 +107,13 @@ final class DraftLogs {
                 throw new RecordBroken("the record of draft " + draftId + " lacks version " + (leaves.size() + 1));
             }
             String recorded = event.recordedHash();
-            if (recorded != null && head != null && !recorded.equals(HashChain.link(head, event))) {
+            byte[] entry = HashChain.entry(event);
+            if (recorded != null && head != null && !recorded.equals(HashChain.link(head, entry))) {
                 throw new RecordBroken("version " + event.version() + " of draft " + draftId + " is not what was "
                         + "recorded (its chain hash does not match): nothing is signed over it");
             }
             head = recorded == null ? HashChain.GENESIS : recorded;
-            leaves.add(MerkleTree.leafHash(HashChain.entry(event)));
+            leaves.add(MerkleTree.leafHash(entry));
         }
         if (leaves.size() != size) {
             throw new RecordBroken("the record of draft " + draftId + " has " + leaves.size() + " events, not " + size);
