@@ -97,7 +97,7 @@ final class ChainedEventStorage implements EventStorageEngine {
                     checkpoints.add(checkpoint);
                     draftLog.signed();
                 }
-                recorded.add(domain.andMetaData(stamps));
+                recorded.add(Restamped.of(domain, stamps));
             }
         } catch (SQLException e) {
             throw new EventStoreException("cannot read the record to extend it: " + e.getMessage(), e);
