@@ -1,5 +1,7 @@
 package plenary.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,6 +59,26 @@ public final class DatabaseLog {
             }
         }
         return events;
+    }
+
+    /**
+     * The chain hash that the event at {@code sequence} of a draft carries in its metadata, or null if there is no
+     * such event or it carries none: all that appending after it needs, without reading and parsing its payload.
+     */
+    public String recordedHash(String draftId, long sequence) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT metaData FROM DomainEventEntry"
+                + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?")) {
+            s.setString(1, draftId);
+            s.setLong(2, sequence);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                JsonNode metaData = StoredEvent.json(rs.getBytes(1));
+                JsonNode hash = metaData == null ? null : metaData.get(HashChain.METADATA_KEY);
+                return hash == null || !hash.isTextual() ? null : hash.asText();
+            }
+        }
     }
 
     /** The last checkpoint of a draft's stream and its sequence number there, if it has one. */

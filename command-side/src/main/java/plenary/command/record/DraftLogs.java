@@ -56,8 +56,7 @@ final class DraftLogs {
         if (sequence == 0) {
             return DraftLog.empty(draftId);
         }
-        List<StoredEvent> previous = store.events(draftId, sequence - 1);
-        String storedHead = previous.isEmpty() ? null : previous.get(0).recordedHash();
+        String storedHead = store.recordedHash(draftId, sequence - 1);
         DraftLog known;
         synchronized (recent) {
             known = recent.get(draftId);
