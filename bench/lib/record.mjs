@@ -97,6 +97,8 @@ async function rebuilds(plenary, drafts, total, opts) {
     console.log(`BENCH   an auditor read meanwhile ${reads} times (the list, and a past version): `
       + `${wrong.length === 0 ? 'no draft vanished or went back' : wrong.length + ' wrong: ' + wrong.slice(0, 5).join('; ')}`);
     console.log(`BENCH   ${machine.report()}`);
+    const timing = plenary.log().match(/rebuild aside: [^\n]*/g);
+    if (timing) console.log(`BENCH   where its time went, as Plenary logs it: ${timing[timing.length - 1]}`);
     if (wrong.length) process.exitCode = 1;
   }
 }

@@ -31,6 +31,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -127,10 +129,15 @@ public class ReadModelAside {
             while (Boolean.TRUE.equals(transactions.execute(status -> build.chunk(liveToken(false), false)))) {
                 // each chunk commits aside; the live tables are untouched
             }
+            long analyzing = System.nanoTime();
             for (FoldListener.Table t : tables) {
                 db.sql("ANALYZE " + ASIDE + "." + t.name()).update(); // plans for the tables readers are about to get
             }
+            build.time.analyze += System.nanoTime() - analyzing;
+            long switching = System.nanoTime();
             switchIn(build, live, tables);
+            build.time.switchIn += System.nanoTime() - switching;
+            log.info("rebuild aside: {} events; {}", build.events, build.time);
             return build.events;
         } catch (RuntimeException e) {
             try {
@@ -236,6 +243,7 @@ public class ReadModelAside {
         private TrackingToken committedToken;
         long events;
         private long committedEvents;
+        final Timing time = new Timing();
 
         Build(String searchPath, BiConsumer<Long, Long> progress) {
             this.searchPath = searchPath;
@@ -254,7 +262,7 @@ public class ReadModelAside {
             long bytes = 0;
             try (Stream<? extends TrackedEventMessage<?>> stream = store.readEvents(token, false)) {
                 Iterator<? extends TrackedEventMessage<?>> messages = stream.iterator();
-                while (read < chunk && bytes < CHUNK_BYTES && messages.hasNext()) {
+                while (read < chunk && bytes < CHUNK_BYTES && time.reading(messages)) {
                     TrackedEventMessage<?> message = messages.next();
                     long index = message.trackingToken().position().orElseThrow();
                     if (!seen(live, index)) {
@@ -287,6 +295,7 @@ public class ReadModelAside {
 
         /** Folds one event as the live projection does; answers about how many bytes of rows it made. */
         private long fold(TrackedEventMessage<?> message) {
+            long decoding = System.nanoTime();
             if (!(message instanceof DomainEventMessage<?> domain) || !(message.getPayload() instanceof DraftEvent event)) {
                 return 0;
             }
@@ -307,7 +316,11 @@ public class ReadModelAside {
                 throw new IllegalStateException("event " + version + " of unknown draft " + draftId);
             }
             Document before = version == 1 ? null : current;
+            long folding = System.nanoTime();
+            time.decode += folding - decoding;
             Document after = Fold.apply(before, event);
+            long making = System.nanoTime();
+            time.fold += making - folding;
             long bytes = rows(DraftTable.EVENTS).add(table.row(DraftProjection.change(before, after, event, at, json)));
             for (FoldListener listener : listeners) {
                 Object[] row = listener.row(before, after, event, at);
@@ -315,6 +328,7 @@ public class ReadModelAside {
                     bytes += rows(listener.table()).add(row);
                 }
             }
+            time.rows += System.nanoTime() - making;
             if (!storedBefore.containsKey(draftId)) {
                 storedBefore.put(draftId, before);
             }
@@ -335,6 +349,7 @@ public class ReadModelAside {
 
         /** Copies the chunk's rows, writes the documents it changed, and lets go of drafts beyond the bound. */
         private void flush() {
+            long copying = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -347,7 +362,10 @@ public class ReadModelAside {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }
             rows.clear();
+            long storing = System.nanoTime();
+            time.copy += storing - copying;
             storedBefore.forEach((draftId, before) -> table.store(before, held.get(draftId), lastAt.get(draftId)));
+            time.documents += System.nanoTime() - storing;
             storedBefore.clear();
             lastAt.clear();
             for (Iterator<Document> eldest = held.values().iterator(); paragraphs > heldParagraphs && eldest.hasNext(); ) {
@@ -369,6 +387,47 @@ public class ReadModelAside {
 
         private static long weight(Document document) {
             return document.paragraphs().size() + 1L;
+        }
+    }
+
+    /**
+     * Where a build's time went, logged once it is switched in: reading the store, a batch at a time; decoding an
+     * event (Axon deserialises the payload and parses the timestamp when first asked; the document before it, read
+     * back if it was let go), folding, making the rows, copying them, writing the documents, analysing the tables,
+     * switching; and the CPU time of the building thread, which tells the work from the wait on a loaded machine.
+     */
+    private static final class Timing {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final long started = System.nanoTime();
+        private final long cpuAtStart = THREADS.getCurrentThreadCpuTime();
+        long read;
+        long decode;
+        long fold;
+        long rows;
+        long copy;
+        long documents;
+        long analyze;
+        long switchIn;
+
+        /** {@code messages.hasNext()}, timed: where the store is read, a batch at a time. */
+        boolean reading(Iterator<?> messages) {
+            long t = System.nanoTime();
+            boolean more = messages.hasNext();
+            read += System.nanoTime() - t;
+            return more;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d ms: read %d, decode %d, fold %d, rows %d, copy %d, documents %d, analyze %d, switch %d;"
+                            + " the building thread's CPU %d ms", ms(System.nanoTime() - started), ms(read), ms(decode), ms(fold),
+                    ms(rows), ms(copy), ms(documents), ms(analyze), ms(switchIn),
+                    ms(THREADS.getCurrentThreadCpuTime() - cpuAtStart));
+        }
+
+        private static long ms(long nanos) {
+            return nanos / 1_000_000;
         }
     }
 
