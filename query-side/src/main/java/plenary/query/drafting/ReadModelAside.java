@@ -27,16 +27,10 @@ import plenary.text.Document;
 import plenary.text.Fold;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -70,7 +64,6 @@ public class ReadModelAside {
     private static final int CHUNK_BYTES = 16 << 20;
     /** How long the switch waits for the live tables before trying again (under deadlock_timeout's 1 s default). */
     private static final String LOCK_TIMEOUT = "500ms";
-    private static final DateTimeFormatter INSTANT = DateTimeFormatter.ISO_INSTANT;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -237,7 +230,7 @@ public class ReadModelAside {
         /** The drafts folded in this chunk, with their document as stored aside before it (null: none yet). */
         private final Map<String, Document> storedBefore = new LinkedHashMap<>();
         private final Map<String, Instant> lastAt = new HashMap<>();
-        private final Map<String, Rows> rows = new LinkedHashMap<>();
+        private final Map<String, CopyRows> rows = new LinkedHashMap<>();
         /** The token of the last event folded (null: none yet), and of the last one committed aside. */
         TrackingToken token;
         private TrackingToken committedToken;
@@ -338,8 +331,8 @@ public class ReadModelAside {
             return bytes;
         }
 
-        private Rows rows(FoldListener.Table t) {
-            return rows.computeIfAbsent(t.name(), name -> new Rows(t));
+        private CopyRows rows(FoldListener.Table t) {
+            return rows.computeIfAbsent(t.name(), name -> new CopyRows(t));
         }
 
         private void hold(Document document) {
@@ -353,7 +346,7 @@ public class ReadModelAside {
             var connection = DataSourceUtils.getConnection(dataSource);
             try {
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                for (Rows r : rows.values()) {
+                for (CopyRows r : rows.values()) {
                     r.copy(pg);
                 }
             } catch (SQLException e) {
@@ -428,69 +421,6 @@ public class ReadModelAside {
 
         private static long ms(long nanos) {
             return nanos / 1_000_000;
-        }
-    }
-
-    /** The rows of one table in PostgreSQL's COPY text format, ready to copy. */
-    private static final class Rows {
-
-        private final FoldListener.Table table;
-        private final ByteArrayOutputStream text = new ByteArrayOutputStream(1 << 16);
-        private final StringBuilder line = new StringBuilder(1024);
-
-        Rows(FoldListener.Table table) {
-            this.table = table;
-        }
-
-        /** Adds a row; answers its size in bytes. */
-        long add(Object[] row) {
-            line.setLength(0);
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    line.append('\t');
-                }
-                Object value = row[i];
-                if (value == null) {
-                    line.append("\\N");
-                } else if (value instanceof Instant at) {
-                    line.append(INSTANT.format(at));
-                } else if (value instanceof Number n) {
-                    line.append(n);
-                } else {
-                    escape(value.toString());
-                }
-            }
-            line.append('\n');
-            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-            text.write(bytes, 0, bytes.length);
-            return bytes.length;
-        }
-
-        private void escape(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> line.append("\\\\");
-                    case '\n' -> line.append("\\n");
-                    case '\r' -> line.append("\\r");
-                    case '\t' -> line.append("\\t");
-                    default -> line.append(c);
-                }
-            }
-        }
-
-        void copy(PGConnection pg) throws SQLException {
-            if (text.size() == 0) {
-                return;
-            }
-            String columns = String.join(", ", table.columns().stream().map(c -> c.split("::")[0]).toList());
-            try {
-                pg.getCopyAPI().copyIn("COPY " + table.name() + " (" + columns + ") FROM STDIN",
-                        new ByteArrayInputStream(text.toByteArray()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            text.reset();
         }
     }
 }

@@ -1,0 +1,51 @@
+package plenary.query.drafting;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import plenary.devdb.DevDatabase;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a rebuild copies in is read back exactly as it was written, whatever the characters. */
+class CopyRowsTest {
+
+    @Test
+    void everyValueIsReadBackAsWrittenWhateverItHolds() throws Exception {
+        DevDatabase db = DevDatabase.forTests();
+        List<String> values = List.of("plain", "", "back\\slash", "tab\there", "line\nend", "carriage\rreturn",
+                "\\N", "Türkiye – “quoted” ✓ 😀", "{\"json\": \"with \\\"escapes\\\" and \\n\"}", "ends with \\",
+                "x".repeat(100_000) + "\t" + "y".repeat(100_000));
+        FoldListener.Table table = new FoldListener.Table("copied", "n", "at", "value", "nothing");
+        CopyRows rows = new CopyRows(table);
+        Instant at = Instant.parse("2026-12-03T14:00:00.123456Z");
+        long bytes = 0;
+        for (int i = 0; i < values.size(); i++) {
+            bytes += rows.add(new Object[]{i, at, values.get(i), null});
+        }
+        assertThat(bytes).isGreaterThan(200_000);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE copied (n INT PRIMARY KEY, at TIMESTAMPTZ, value TEXT, nothing TEXT)");
+            rows.copy(c.unwrap(PGConnection.class));
+            rows.copy(c.unwrap(PGConnection.class)); // nothing left to copy twice
+            List<String> read = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT n, at, value, nothing FROM copied ORDER BY n")) {
+                while (rs.next()) {
+                    assertThat(rs.getInt(1)).isEqualTo(read.size());
+                    assertThat(rs.getTimestamp(2).toInstant()).isEqualTo(at);
+                    assertThat(rs.getString(4)).isNull();
+                    read.add(rs.getString(3));
+                }
+            }
+            assertThat(read).isEqualTo(values);
+        }
+    }
+}
