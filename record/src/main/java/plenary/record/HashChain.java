@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -62,6 +63,15 @@ public final class HashChain {
      *                        published head), or 0 if none: the chain alone cannot tell that its last events are gone
      */
     public static Verdict verify(String draftId, Iterator<StoredEvent> events, long expectedVersion) {
+        return verify(draftId, events, expectedVersion, null);
+    }
+
+    /**
+     * {@link #verify(String, Iterator, long)}, adding each linked event's Merkle leaf hash to {@code leaves} (unless
+     * null) on the way: the canonical form that the link hashes is the leaf's entry, and making it again for the
+     * leaves was a sixth of what verifying a long record cost.
+     */
+    static Verdict verify(String draftId, Iterator<StoredEvent> events, long expectedVersion, List<byte[]> leaves) {
         String previous = GENESIS;
         long version = 0;
         while (events.hasNext()) {
@@ -79,9 +89,13 @@ public final class HashChain {
             if (recorded == null) {
                 return Verdict.broken(draftId, version, expected, "version " + expected + " carries no hash");
             }
-            if (!recorded.equals(link(previous, event))) {
+            byte[] entry = entry(event);
+            if (!recorded.equals(link(previous, entry))) {
                 return Verdict.broken(draftId, version, expected, "version " + expected + " is not what was "
                         + "recorded: its content, time or place in the record was altered");
+            }
+            if (leaves != null) {
+                leaves.add(MerkleTree.leafHash(entry));
             }
             previous = recorded;
             version = expected;

@@ -77,11 +77,11 @@ public final class RecordAudit {
      * @param expectedVersion the version an independent witness knows the draft reached (the read model), or 0
      */
     public Verdict verdict(long expectedVersion) {
-        Verdict chain = HashChain.verify(draftId, events.iterator(), 0);
+        List<byte[]> leaves = new ArrayList<>(events.size());
+        Verdict chain = HashChain.verify(draftId, events.iterator(), 0, leaves);
         if (!chain.intact()) {
             return chain;
         }
-        List<byte[]> leaves = leaves(events);
         long n = leaves.size();
         String root = b64(MerkleTree.root(leaves, n));
         if (keys == null) {
