@@ -9,7 +9,8 @@
 //   node bench/run.mjs rebuild [--drafts=100 --events=300 --writers=10 --paragraphs=13 --runs=3]
 //       (POST /api/admin/rebuild, events/s, an auditor reading meanwhile; one long draft: --drafts=1 --events=10000)
 //   node bench/run.mjs history [--events=10000 --samples=300 --paragraphs=13 --rebuilds=0]
-//       (the document at random versions, and 99 events past a snapshot; ShareDB fetchSnapshot; then, with
+//       (the document at random versions, and 99 events past a snapshot; the diff from version 1 to the head and
+//       /verify, 10 each; ShareDB fetchSnapshot; then, with
 //       --rebuilds=N, that one long draft rebuilt N times)
 // Every figure is printed with the load average and the cores each process used. Only correctness fails a run.
 import { fanout, foldedHeap, startShareDB } from './lib/fanout.mjs';

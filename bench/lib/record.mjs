@@ -135,6 +135,25 @@ export async function past(plenary, sharedb, opts) {
   const worstSamples = await timed(worst);
   console.log(`BENCH ${machine.report()}`);
   figure('Plenary: at a version 99 events past a snapshot', worstSamples);
+  // what the in-JVM HistoryBench measured besides: the whole draft's diff, and verifying its record
+  const whole = async (path, runs, check) => {
+    const samples = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const t = now();
+      const r = await plenary.query(path);
+      if (i >= 2) samples.push(now() - t); // two to warm up
+      if (r.status !== 200 || !check(r.body)) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    return samples;
+  };
+  machine = await measuring(plenary);
+  const diffs = await whole(`/api/drafts/${d.draftId}/diff?from=1&to=${head}`, 10, body => Array.isArray(body.paragraphs));
+  console.log(`BENCH ${machine.report()}`);
+  figure(`Plenary: the diff from version 1 to ${head}`, diffs);
+  machine = await measuring(plenary);
+  const verified = await whole(`/api/drafts/${d.draftId}/verify`, 10, body => body.intact && body.events === head);
+  console.log(`BENCH ${machine.report()}`);
+  figure(`Plenary: /verify, ${head} events (chain, tree, checkpoints, copy)`, verified);
   if (opts.rebuilds > 0) {
     // the same long draft rebuilt: issue 12's "one 10,000-event draft"
     d.head = head;

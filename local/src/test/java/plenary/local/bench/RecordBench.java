@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What the signed record costs on a 10,000-event draft (issue 14): the draft of {@link HistoryBench}, built through
+ * What the signed record costs on a 10,000-event draft (issue 14): the draft of {@link Negotiation}, built through
  * the command gateway with the default checkpoint every 100 events, then a revision. It reports the appends that
  * signed a checkpoint against those that did not; the record's work per event and per checkpoint, in this JVM; the
  * storage per event; then, from a client in another process ({@link HttpTimer}), inclusion and consistency proofs,
@@ -70,7 +70,7 @@ class RecordBench {
             List<long[]> appends = new ArrayList<>();
             CommandGateway gateway = timed(plenary.commandSide().getBean(CommandGateway.class), appends);
             long started = System.nanoTime();
-            String draft = new HistoryBench.Negotiation(gateway).run(EVENTS);
+            String draft = new Negotiation(gateway).run(EVENTS);
             double appended = (System.nanoTime() - started) / 1e9;
             JsonNode revision = new Client(plenary.commandPort(), "secretariat")
                     .postJson("/api/drafts/" + draft + "/revisions", java.util.Map.of()).json();
