@@ -91,6 +91,7 @@ public final class LiveClient implements AutoCloseable {
     private static WebSocketStompClient stompClient() {
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(1024 * 1024); // a whole imported draft comes in one message
+        container.setDefaultMaxBinaryMessageBufferSize(1024 * 1024); // and live changes come as binary frames
         WebSocketStompClient stomp = new WebSocketStompClient(new StandardWebSocketClient(container));
         // bytes as they came for a load generator, which reads only the version; JSON for everyone else
         stomp.setMessageConverter(new CompositeMessageConverter(List.of(new ByteArrayMessageConverter() {

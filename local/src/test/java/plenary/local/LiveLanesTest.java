@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A draft's changes reach its live clients through the lanes: each change is encoded once for all of them, and
  * every client gets the same frames, in version order, that differ only in its own subscription id. The WebSocket
- * handshake declines compression, which would compress each frame again for each connection.
+ * handshake declines compression, which would compress each frame again for each connection. The frames are binary
+ * WebSocket messages, which STOMP clients read as they read text ones.
  */
 class LiveLanesTest {
 
@@ -79,6 +80,8 @@ class LiveLanesTest {
                                 .boxed().toList());
                 assertThat(frames).extracting(WireClient.Frame::headers).as(users[c] + "'s own subscription")
                         .allMatch(headers -> List.of(headers.split("\n")).contains(subscription));
+                assertThat(frames).as("binary WebSocket frames: bytes Tomcat copies, not text it encodes again per client")
+                        .allMatch(WireClient.Frame::binary);
                 assertThat(frames.get(changes - 1).json().get("paragraphs").toString()).contains(otherScripts);
                 assertThat(frames.get(changes - 1).body()).as("sent as ASCII, other scripts escaped in the JSON")
                         .matches("\\p{ASCII}*");

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WireClient implements AutoCloseable {
 
-    /** A STOMP frame as received: its command, headers in one string, and body. */
-    public record Frame(String command, String headers, String body) {
+    /** A STOMP frame as received: its command, headers in one string, and body; and whether it came as binary. */
+    public record Frame(String command, String headers, String body, boolean binary) {
         public JsonNode json() {
             try {
                 return Client.JSON.readTree(body);
@@ -143,6 +143,7 @@ public final class WireClient implements AutoCloseable {
 
     private void read() {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
+        int messageOpcode = 0;
         try {
             while (true) {
                 while (stalled) {
@@ -166,9 +167,12 @@ public final class WireClient implements AutoCloseable {
                     closed.complete(code + " " + reason);
                     return;
                 }
+                if (opcode != 0) {
+                    messageOpcode = opcode; // a continuation (0) keeps the opcode its message began with
+                }
                 message.write(payload);
                 if ((first & 0x80) != 0) {
-                    received(message.toString(StandardCharsets.UTF_8));
+                    received(message.toString(StandardCharsets.UTF_8), messageOpcode == 2);
                     message.reset();
                 }
             }
@@ -177,7 +181,7 @@ public final class WireClient implements AutoCloseable {
         }
     }
 
-    private void received(String text) {
+    private void received(String text, boolean binary) {
         if (text.isBlank()) {
             return; // a heartbeat
         }
@@ -185,7 +189,7 @@ public final class WireClient implements AutoCloseable {
         int endOfCommand = frame.indexOf('\n');
         int endOfHeaders = frame.indexOf("\n\n");
         frames.add(new Frame(frame.substring(0, endOfCommand), frame.substring(endOfCommand + 1, endOfHeaders),
-                frame.substring(endOfHeaders + 2)));
+                frame.substring(endOfHeaders + 2), binary));
     }
 
     @Override

@@ -14,8 +14,11 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,9 @@ import java.util.concurrent.Executors;
  * client's copy differs only in its subscription id), and written by {@code plenary.live.lanes} threads (one per core
  * by default), each serving its own share of the connections. A connection always belongs to the same lane, and each
  * lane takes the changes in the order they were published, so every client still gets them in version order. The
- * writes themselves never wait ({@link SendQueue}). Spring's broker, which encodes and hands over each client's
+ * writes themselves never wait ({@link SendQueue}). A frame goes out as a binary WebSocket message, which STOMP
+ * clients read as they read text (STOMP is bytes either way): Tomcat copies the bytes, where a text message would be
+ * encoded to UTF-8 again for each client ({@code plenary.live.binary-frames=false} sends text). Spring's broker, which encodes and hands over each client's
  * copy on its one outbound thread, still carries everything else: receipts, errors, presence, heartbeats.
  *
  * <p>A client that falls too far behind is dropped by its {@link SendQueue}; the lane then sends it a heartbeat
@@ -42,10 +47,13 @@ class Lanes implements DisposableBean {
     private final MessageChannel outbound;
     private final LiveMetrics metrics;
     private final Counter encoded;
+    /** Changes go out as binary WebSocket frames (plain bytes for Tomcat to copy), or as text frames. */
+    private final boolean binary;
 
-    Lanes(@Value("${plenary.live.lanes:0}") int lanes,
+    Lanes(@Value("${plenary.live.lanes:0}") int lanes, @Value("${plenary.live.binary-frames:true}") boolean binary,
           @Lazy @Qualifier("clientOutboundChannel") MessageChannel outbound, LiveMetrics metrics, MeterRegistry meters) {
         this.outbound = outbound;
+        this.binary = binary;
         this.metrics = metrics;
         this.encoded = Counter.builder("plenary.live.encoded")
                 .description("changes encoded for their subscribers: once per change and destination, not per client")
@@ -77,8 +85,7 @@ class Lanes implements DisposableBean {
         encoded.increment();
         String head = "MESSAGE\ndestination:" + escape(destination) + "\ncontent-type:application/json\n"
                 + "content-length:" + json.length + "\nmessage-id:" + escape(messageId) + "\nsubscription:";
-        Frame frame = new Frame(head, "\n\n" + new String(json, StandardCharsets.UTF_8) + "\0",
-                utf8Length(head) + json.length + 3);
+        Frame frame = new Frame(head.getBytes(StandardCharsets.UTF_8), json);
         for (int lane = 0; lane < lanes.length; lane++) {
             int mine = lane;
             lanes[lane].execute(() -> subscribers.forEach((session, ids) -> {
@@ -90,10 +97,38 @@ class Lanes implements DisposableBean {
     }
 
     /**
-     * A change's frame but for the subscription id, and its size in UTF-8 without it. Live changes are ASCII
-     * ({@link LiveChannel}), so each client's copy is a Latin-1 string: copied, not re-encoded, to count its bytes.
+     * A change's frame but for the subscription id. Each client's copy is these bytes with its subscription id
+     * between them; clients that chose the same id (every {@code @stomp/stompjs} client names its first
+     * subscription {@code sub-0}) share one copy.
      */
-    private record Frame(String head, String tail, int bytes) {
+    private final class Frame {
+        private final byte[] head;
+        private final byte[] json;
+        private final Map<String, byte[]> bySubscription = new ConcurrentHashMap<>();
+
+        Frame(byte[] head, byte[] json) {
+            this.head = head;
+            this.json = json;
+        }
+
+        /** The whole frame for subscription {@code id}, as a message of its own (a client's send consumes it). */
+        WebSocketMessage<?> message(String id) {
+            byte[] bytes = bySubscription.computeIfAbsent(id, this::encode);
+            return binary ? new BinaryMessage(ByteBuffer.wrap(bytes)) : new TextMessage(bytes);
+        }
+
+        private byte[] encode(String id) {
+            byte[] subscription = escape(id).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = new byte[head.length + subscription.length + json.length + 3];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(subscription, 0, bytes, head.length, subscription.length);
+            int body = head.length + subscription.length;
+            bytes[body] = '\n';
+            bytes[body + 1] = '\n';
+            System.arraycopy(json, 0, bytes, body + 2, json.length);
+            bytes[bytes.length - 1] = 0;
+            return bytes;
+        }
     }
 
     private void deliver(String session, List<String> subscriptionIds, Frame frame) {
@@ -102,8 +137,8 @@ class Lanes implements DisposableBean {
             return; // it closed since it subscribed
         }
         for (String subscription : subscriptionIds) {
-            String id = escape(subscription);
-            if (!connection.offer(new TextMessage(frame.head() + id + frame.tail()), frame.bytes() + utf8Length(id))) {
+            WebSocketMessage<?> message = frame.message(subscription);
+            if (!connection.offer(message, message.getPayloadLength())) {
                 dropped(session);
                 return;
             }
@@ -120,15 +155,6 @@ class Lanes implements DisposableBean {
 
     private int laneOf(String session) {
         return (session.hashCode() & Integer.MAX_VALUE) % lanes.length;
-    }
-
-    private static int utf8Length(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) >= 0x80) {
-                return value.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return value.length();
     }
 
     /** STOMP 1.2 header escaping. */

@@ -111,7 +111,7 @@ final class SendQueue extends WebSocketSessionDecorator {
      * for Spring's next send to this session, which the lane then makes ({@link Lanes}). Closing the connection
      * directly would leave the client in its rooms until the close frame had waited out the stalled write.
      */
-    boolean offer(TextMessage message, int bytes) {
+    boolean offer(WebSocketMessage<?> message, int bytes) {
         try {
             enqueue(message, bytes);
             return true;
