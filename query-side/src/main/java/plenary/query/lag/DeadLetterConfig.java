@@ -40,7 +40,12 @@ class DeadLetterConfig {
                         .maxSequences(100_000)
                         .maxSequenceSize(Integer.MAX_VALUE)
                         .build())
-                .registerDeadLetterPolicy(DRAFTS, c -> countingRetries()));
+                .registerDeadLetterPolicy(DRAFTS, c -> countingRetries())
+                // remember which drafts are not in the queue rather than ask the database before every event: a
+                // round trip per event that waits for a core under load. The memory is per segment and dropped when
+                // the segment is released, so a node that claims it later asks again.
+                .registerDeadLetteringEventHandlerInvokerConfiguration(DRAFTS,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache()));
     }
 
     /** Every failure is kept (never evicted), counting its tries for the back-off. */
