@@ -3,6 +3,7 @@ package plenary.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.MessageDeliveryException;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.converter.CompositeMessageConverter;
@@ -207,7 +208,11 @@ public final class LiveClient implements AutoCloseable {
     @Override
     public void close() {
         if (session.isConnected()) {
-            session.disconnect();
+            try {
+                session.disconnect();
+            } catch (MessageDeliveryException e) {
+                // the server closed it between the check and the DISCONNECT (after an ERROR frame, say): closed either way
+            }
         }
     }
 }
