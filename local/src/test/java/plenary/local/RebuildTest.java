@@ -26,7 +26,9 @@ class RebuildTest {
     @Test
     void aRebuildGivesBackEveryProjectionAsItWasBuiltLive() throws Exception {
         DevDatabase db = DevDatabase.forTests();
-        try (Plenary plenary = Plenary.start(db, 0, 0, "plenary.history.snapshot-every=2");
+        // blocks of two events on three threads: the rows of one chunk are made out of order, in parallel
+        try (Plenary plenary = Plenary.start(db, 0, 0, "plenary.history.snapshot-every=2", "plenary.rebuild.block=2",
+                "plenary.rebuild.threads=3");
              LiveClient live = new LiveClient(plenary.queryPort(), "tjk")) {
             Negotiating negotiating = new Negotiating(plenary);
             String first = negotiating.negotiate(v -> { });
@@ -76,8 +78,10 @@ class RebuildTest {
     @Test
     void rebuildingAsideWhileOthersWriteAndReadNeverLosesADraftAndEqualsTheLiveReadModel() throws Exception {
         DevDatabase db = DevDatabase.forTests();
-        // chunks of three events: the build commits many times while the others go on
-        try (Plenary plenary = Plenary.start(db, 0, 0, "plenary.history.snapshot-every=2", "plenary.rebuild.chunk=3");
+        // chunks of three events, each copied while the next is folded: the build commits many times while the others
+        // go on
+        try (Plenary plenary = Plenary.start(db, 0, 0, "plenary.history.snapshot-every=2", "plenary.rebuild.chunk=3",
+                "plenary.rebuild.block=2");
              LiveClient live = new LiveClient(plenary.queryPort(), "tjk")) {
             Negotiating negotiating = new Negotiating(plenary);
             List<String> drafts = List.of(negotiating.negotiate(v -> { }), negotiating.negotiate(v -> { }),

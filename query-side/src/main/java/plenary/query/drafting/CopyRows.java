@@ -92,12 +92,24 @@ final class CopyRows {
         }
     }
 
-    void copy(PGConnection pg) throws SQLException {
+    FoldListener.Table table() {
+        return table;
+    }
+
+    /** Adds the rows of {@code other}, of the same table. */
+    void append(CopyRows other) {
+        room(other.size);
+        System.arraycopy(other.text, 0, text, size, other.size);
+        size += other.size;
+    }
+
+    /** Copies the rows into the table in {@code schema}, and forgets them. */
+    void copy(PGConnection pg, String schema) throws SQLException {
         if (size == 0) {
             return;
         }
         String columns = String.join(", ", table.columns().stream().map(c -> c.split("::")[0]).toList());
-        CopyIn in = pg.getCopyAPI().copyIn("COPY " + table.name() + " (" + columns + ") FROM STDIN");
+        CopyIn in = pg.getCopyAPI().copyIn("COPY " + schema + "." + table.name() + " (" + columns + ") FROM STDIN");
         try {
             in.writeToCopy(text, 0, size);
             in.endCopy();

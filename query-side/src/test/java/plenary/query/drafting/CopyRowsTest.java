@@ -25,17 +25,19 @@ class CopyRowsTest {
                 "x".repeat(100_000) + "\t" + "y".repeat(100_000));
         FoldListener.Table table = new FoldListener.Table("copied", "n", "at", "value", "nothing");
         CopyRows rows = new CopyRows(table);
+        CopyRows more = new CopyRows(table); // made elsewhere, then appended
         Instant at = Instant.parse("2026-12-03T14:00:00.123456Z");
         long bytes = 0;
         for (int i = 0; i < values.size(); i++) {
-            bytes += rows.add(new Object[]{i, at, values.get(i), null});
+            bytes += (i % 2 == 0 ? rows : more).add(new Object[]{i, at, values.get(i), null});
         }
+        rows.append(more);
         assertThat(bytes).isGreaterThan(200_000);
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE copied (n INT PRIMARY KEY, at TIMESTAMPTZ, value TEXT, nothing TEXT)");
-            rows.copy(c.unwrap(PGConnection.class));
-            rows.copy(c.unwrap(PGConnection.class)); // nothing left to copy twice
+            rows.copy(c.unwrap(PGConnection.class), "public");
+            rows.copy(c.unwrap(PGConnection.class), "public"); // nothing left to copy twice
             List<String> read = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT n, at, value, nothing FROM copied ORDER BY n")) {
                 while (rs.next()) {
