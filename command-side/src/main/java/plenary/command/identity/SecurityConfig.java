@@ -5,7 +5,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -47,18 +46,6 @@ class SecurityConfig implements WebMvcConfigurer {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems.signIn())
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
-    }
-
-    /**
-     * No observation of each security filter, authentication and authorisation: with the actuator's registry, Spring
-     * Security wraps each of its dozen filters in an observation whose handlers look up and update meters, which
-     * took more CPU than the filters themselves (with the rest of the observations, a one-writer command over HTTP
-     * cost 4.9 ms of a core). The checks are the same filters, unwrapped; requests keep their
-     * {@code http.server.requests} meter and commands their {@code plenary.commands}.
-     */
-    @Bean
-    SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     @Override

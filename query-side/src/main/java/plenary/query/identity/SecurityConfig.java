@@ -9,7 +9,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.oauth2.client.OAuth2LoginConfigurer;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -97,17 +96,6 @@ class SecurityConfig {
                         })
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
-    }
-
-    /**
-     * No observation of each security filter, authentication and authorisation: with the actuator's registry, Spring
-     * Security wraps each of its dozen filters in an observation whose handlers look up and update meters, which on a
-     * read of a past version took more CPU than the read itself. The checks are the same filters, unwrapped; requests
-     * keep their {@code http.server.requests} meter.
-     */
-    @Bean
-    SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     /**
