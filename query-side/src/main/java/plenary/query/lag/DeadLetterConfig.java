@@ -16,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The drafts processor: a failure is never logged and forgotten (Axon's default). An event the projection cannot
  * store is put, with every later event of the same draft, in a dead-letter queue per draft (the processor's
- * sequencing is per aggregate), in the same transaction as the rest of the batch; the other drafts go on. Each
- * handler runs in a savepoint ({@link SavepointPerEvent}), so that a failed statement does not spoil the batch's
- * transaction. {@link DeadLetterRetry} tries the queue again with back-off. A failure outside the handlers (the
+ * sequencing is per aggregate), in the same transaction as the rest of the batch; the other drafts go on. A batch
+ * that fails is run again with each handler in a savepoint ({@link SavepointPerEvent}), so that a failed statement
+ * does not spoil the batch's transaction. {@link DeadLetterRetry} tries the queue again with back-off. A failure outside the handlers (the
  * batch's commit) stops the processor, which Axon retries with its own back-off.
  */
 @Configuration
@@ -48,9 +48,24 @@ class DeadLetterConfig {
                         (c, invoker) -> invoker.enableSequenceIdentifierCache()));
     }
 
-    /** Every failure is kept (never evicted), counting its tries for the back-off. */
+    /**
+     * Every failure is kept (never evicted), counting its tries for the back-off. In a batch run without savepoints
+     * the transaction may be spoilt: the batch is rolled back instead, and run again with them.
+     */
     static EnqueuePolicy<EventMessage<?>> countingRetries() {
-        return (letter, cause) -> Decisions.requeue(cause, l -> l.diagnostics().and(RETRIES, retries(l) + 1));
+        return (letter, cause) -> {
+            if (SavepointPerEvent.unguarded()) {
+                throw new RunAgainWithSavepoints(cause);
+            }
+            return Decisions.requeue(cause, l -> l.diagnostics().and(RETRIES, retries(l) + 1));
+        };
+    }
+
+    /** Rolls back a batch run without savepoints in which a handler failed. */
+    static final class RunAgainWithSavepoints extends RuntimeException {
+        RunAgainWithSavepoints(Throwable cause) {
+            super("a handler failed in a batch without savepoints: running it again with them", cause);
+        }
     }
 
     static int retries(org.axonframework.messaging.deadletter.DeadLetter<?> letter) {

@@ -6,6 +6,9 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -13,19 +16,34 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
- * Runs each event handler of the drafts processor in a savepoint of the batch's transaction. PostgreSQL aborts a
- * whole transaction on a failed statement; with the savepoint rolled back, the batch goes on and the failed event
- * can be dead-lettered in the same transaction.
+ * Runs each event handler of the drafts processor in a savepoint of the batch's transaction when one may fail.
+ * PostgreSQL aborts a whole transaction on a failed statement; with the savepoint rolled back, the batch goes on and
+ * the failed event can be dead-lettered in the same transaction. A savepoint costs two round trips per event, so a
+ * batch of the tracking processor first runs without: should anything in it fail, it is rolled back whole (the
+ * {@link DeadLetterConfig#countingRetries policy} refuses to dead-letter in it), and the processor runs it again
+ * from the same token with a savepoint per event, which dead-letters the failed event as before. Dead letters
+ * retried on their own always run in savepoints.
  */
 @Component
 class SavepointPerEvent implements HandlerEnhancerDefinition {
 
+    private static final String UNGUARDED = SavepointPerEvent.class.getName() + ".unguarded";
+
     private final ApplicationContext context;
+    /** Set when a batch without savepoints rolled back, until a batch with them commits. */
+    private final AtomicBoolean careful = new AtomicBoolean();
     private volatile TransactionTemplate savepoint;
 
     SavepointPerEvent(ApplicationContext context) {
         this.context = context;
+    }
+
+    /** Whether the current unit of work is a batch run without savepoints: nothing in it can be dead-lettered. */
+    static boolean unguarded() {
+        return CurrentUnitOfWork.isStarted() && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().getResource(UNGUARDED));
     }
 
     @Override
@@ -38,7 +56,7 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
-                if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                if (!TransactionSynchronizationManager.isActualTransactionActive() || withoutSavepoint()) {
                     return super.handle(message, target);
                 }
                 try {
@@ -54,6 +72,24 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
                 }
             }
         };
+    }
+
+    /** Decided once per batch of the tracking processor, when its first handler runs. */
+    private boolean withoutSavepoint() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return false;
+        }
+        Boolean unguarded = batch.getResource(UNGUARDED);
+        if (unguarded == null) {
+            unguarded = !careful.get();
+            batch.resources().put(UNGUARDED, unguarded);
+            if (unguarded) {
+                batch.onRollback(u -> careful.set(true));
+            } else {
+                batch.afterCommit(u -> careful.set(false));
+            }
+        }
+        return unguarded;
     }
 
     private TransactionTemplate savepoint() {
