@@ -39,6 +39,7 @@ class ArchitectureTest {
             "plenary.query.drafting.FoldListener",
             "plenary.query.drafting.FoldListener$Table",
             "plenary.query.drafting.ReadModelAside",
+            "plenary.query.drafting.Unguarded",
             "plenary.query.export.IssuedCheckpoints",
             "plenary.query.live.LiveChannel",
             "plenary.query.live.LiveChannel$Change",

@@ -34,6 +34,10 @@ class DraftProjection {
     private record Unsaved(Document stored, Document document, Instant at) {
     }
 
+    /** What the current unit of work folded: each draft's document, and the rows that wait for the commit. */
+    private record Pending(Map<String, Unsaved> documents, DraftTable.Writes rows) {
+    }
+
     private final DraftTable table;
     private final ObjectMapper json;
     private final LiveChannel live;
@@ -60,12 +64,19 @@ class DraftProjection {
                 .orElseThrow(() -> new IllegalStateException("event " + version + " of unknown draft " + event.draftId()));
         Document after = Fold.apply(before, event);
         LiveChange change = change(before, after, event, at, json);
-        table.append(change);
+        // in a batch without savepoints nothing is dead-lettered, so the rows can wait for the batch's commit and
+        // go with the documents in one round trip; in a savepoint, a failure must show here, in its event's handler
+        boolean deferred = Unguarded.now();
+        DraftTable.Writes rows = deferred ? unsaved().rows() : new DraftTable.Writes();
+        table.append(change, rows);
         for (FoldListener listener : listeners) {
             Object[] row = listener.row(before, after, event, at);
             if (row != null) {
-                table.insert(listener.table(), row, true);
+                table.insert(listener.table(), row, true, rows);
             }
+        }
+        if (!deferred) {
+            table.flush(rows);
         }
         // memory last: an event that fails above leaves no trace here, so its retry folds it again
         save(before, after, at);
@@ -84,7 +95,7 @@ class DraftProjection {
      * event's, or as the table has it.
      */
     private Optional<Document> latest(String draftId, long version) {
-        Unsaved unsaved = unsaved().get(draftId);
+        Unsaved unsaved = unsaved().documents().get(draftId);
         if (unsaved != null) {
             return Optional.of(unsaved.document());
         }
@@ -93,8 +104,9 @@ class DraftProjection {
 
     private void save(Document before, Document after, Instant at) {
         if (CurrentUnitOfWork.isStarted()) {
-            Unsaved earlier = unsaved().get(after.draftId());
-            unsaved().put(after.draftId(), new Unsaved(earlier != null ? earlier.stored() : before, after, at));
+            Map<String, Unsaved> documents = unsaved().documents();
+            Unsaved earlier = documents.get(after.draftId());
+            documents.put(after.draftId(), new Unsaved(earlier != null ? earlier.stored() : before, after, at));
         } else {
             table.store(before, after, at);
             folded.keep(after);
@@ -104,18 +116,21 @@ class DraftProjection {
     /**
      * The documents folded in the current unit of work, stored as it commits: the processor handles events in
      * batches, and a batch of a hundred events of one draft then writes each paragraph it changed once. They are
-     * kept in memory once committed, so that what is there was recorded.
+     * kept in memory once committed, so that what is there was recorded. All of it goes in one round trip.
      */
-    private Map<String, Unsaved> unsaved() {
+    private Pending unsaved() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return Map.of();
+            return new Pending(Map.of(), new DraftTable.Writes());
         }
         UnitOfWork<?> uow = CurrentUnitOfWork.get().root();
         return uow.getOrComputeResource(UNSAVED, key -> {
-            Map<String, Unsaved> documents = new LinkedHashMap<>();
-            uow.onPrepareCommit(u -> documents.values().forEach(d -> table.store(d.stored(), d.document(), d.at())));
-            uow.afterCommit(u -> documents.values().forEach(d -> folded.keep(d.document())));
-            return documents;
+            Pending pending = new Pending(new LinkedHashMap<>(), new DraftTable.Writes());
+            uow.onPrepareCommit(u -> {
+                pending.documents().values().forEach(d -> table.store(d.stored(), d.document(), d.at(), pending.rows()));
+                table.flush(pending.rows());
+            });
+            uow.afterCommit(u -> pending.documents().values().forEach(d -> folded.keep(d.document())));
+            return pending;
         });
     }
 

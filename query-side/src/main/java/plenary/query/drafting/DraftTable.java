@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import plenary.identity.Actor;
@@ -89,6 +90,13 @@ class DraftTable implements Admissions {
      * Unchanged paragraphs are the same objects in both, since the fold keeps what it does not touch.
      */
     void store(Document before, Document after, Instant at) {
+        Writes writes = new Writes();
+        store(before, after, at, writes);
+        flush(writes);
+    }
+
+    /** As {@link #store(Document, Document, Instant)}, the statements added to {@code writes}. */
+    void store(Document before, Document after, Instant at, Writes writes) {
         // only the paragraphs between what both versions share can differ: the fold keeps the others
         Map<String, Paragraph> old = new HashMap<>();
         List<Paragraph> candidates = after.paragraphs();
@@ -109,36 +117,59 @@ class DraftTable implements Admissions {
         reordered |= !old.isEmpty();
         Document head = after.withParagraphs(List.of()).withVersion(0);
         boolean headChanged = before == null || !head.equals(before.withParagraphs(List.of()).withVersion(0));
-        String sql = before == null ? """
-                INSERT INTO draft (draft_id, version, reference, title, status, updated_at, head, paragraphs)
-                VALUES (:id, :version, :reference, :title, :status, :at, CAST(:head AS jsonb), CAST(:paragraphs AS text[]))
-                ON CONFLICT (draft_id) DO UPDATE SET version = EXCLUDED.version, reference = EXCLUDED.reference,
-                    title = EXCLUDED.title, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
-                    head = EXCLUDED.head, paragraphs = EXCLUDED.paragraphs
-                """ : """
-                UPDATE draft SET version = :version, reference = :reference, title = :title, status = :status,
-                    updated_at = :at, head = COALESCE(CAST(:head AS jsonb), head),
-                    paragraphs = COALESCE(CAST(:paragraphs AS text[]), paragraphs)
-                WHERE draft_id = :id
-                """;
-        db.sql(sql)
-                .param("id", after.draftId()).param("version", after.version())
-                .param("reference", after.header().reference()).param("title", after.header().title())
-                .param("status", after.status().name()).param("at", Timestamp.from(at))
-                .param("head", headChanged ? write(head) : null, Types.VARCHAR)
-                .param("paragraphs", reordered ? textArray(ids(after)) : null, Types.VARCHAR)
-                .update();
+        SqlParameterValue headJson = new SqlParameterValue(Types.VARCHAR, headChanged ? write(head) : null);
+        SqlParameterValue order = new SqlParameterValue(Types.VARCHAR, reordered ? textArray(ids(after)) : null);
+        if (before == null) {
+            writes.add("""
+                    INSERT INTO draft (draft_id, version, reference, title, status, updated_at, head, paragraphs)
+                    VALUES (?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS text[]))
+                    ON CONFLICT (draft_id) DO UPDATE SET version = EXCLUDED.version, reference = EXCLUDED.reference,
+                        title = EXCLUDED.title, status = EXCLUDED.status, updated_at = EXCLUDED.updated_at,
+                        head = EXCLUDED.head, paragraphs = EXCLUDED.paragraphs""",
+                    after.draftId(), after.version(), after.header().reference(), after.header().title(),
+                    after.status().name(), at, headJson, order);
+        } else {
+            writes.add("""
+                    UPDATE draft SET version = ?, reference = ?, title = ?, status = ?, updated_at = ?,
+                        head = COALESCE(CAST(? AS jsonb), head), paragraphs = COALESCE(CAST(? AS text[]), paragraphs)
+                    WHERE draft_id = ?""",
+                    after.version(), after.header().reference(), after.header().title(), after.status().name(), at,
+                    headJson, order, after.draftId());
+        }
         if (!old.isEmpty()) {
-            db.sql("DELETE FROM draft_paragraph WHERE draft_id = ? AND paragraph_id = ANY (CAST(? AS text[]))")
-                    .params(after.draftId(), textArray(List.copyOf(old.keySet()))).update();
+            writes.add("DELETE FROM draft_paragraph WHERE draft_id = ? AND paragraph_id = ANY (CAST(? AS text[]))",
+                    after.draftId(), textArray(List.copyOf(old.keySet())));
         }
         if (!changed.isEmpty()) {
             // one statement however many: an import writes thousands
-            db.sql("""
+            writes.add("""
                     INSERT INTO draft_paragraph (draft_id, paragraph_id, paragraph)
                     SELECT ?, p ->> 'id', p FROM jsonb_array_elements(CAST(? AS jsonb)) AS p
-                    ON CONFLICT (draft_id, paragraph_id) DO UPDATE SET paragraph = EXCLUDED.paragraph
-                    """).params(after.draftId(), write(changed)).update();
+                    ON CONFLICT (draft_id, paragraph_id) DO UPDATE SET paragraph = EXCLUDED.paragraph""",
+                    after.draftId(), write(changed));
+        }
+    }
+
+    /**
+     * Statements sent together: the driver sends the statements of one prepared statement in one round trip, where
+     * each on its own would wait for PostgreSQL (and, under load, for a core) once more.
+     */
+    static final class Writes {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        void add(String statement, Object... values) {
+            sql.append(sql.isEmpty() ? "" : ";\n").append(statement);
+            for (Object value : values) {
+                params.add(value instanceof Instant at ? Timestamp.from(at) : value);
+            }
+        }
+    }
+
+    /** Sends what {@code writes} gathered, in one round trip. */
+    void flush(Writes writes) {
+        if (!writes.sql.isEmpty()) {
+            db.sql(writes.sql.toString()).params(writes.params).update();
         }
     }
 
@@ -184,8 +215,8 @@ class DraftTable implements Admissions {
     /** The tables this class keeps, those of each draft's document first. */
     static final List<String> TABLES = List.of("draft", "draft_paragraph", EVENTS.name());
 
-    void append(LiveChange event) {
-        insert(EVENTS, row(event), false);
+    void append(LiveChange event, Writes writes) {
+        insert(EVENTS, row(event), false, writes);
     }
 
     Object[] row(LiveChange event) {
@@ -194,14 +225,9 @@ class DraftTable implements Admissions {
                 write(event.removed())};
     }
 
-    /** Inserts one row of {@code table}; {@code orNothing}: unless the row is there already. */
-    void insert(FoldListener.Table table, Object[] row, boolean orNothing) {
-        String sql = inserts.computeIfAbsent(table.name() + orNothing, key -> insertInto(table, orNothing));
-        Object[] params = new Object[row.length];
-        for (int i = 0; i < row.length; i++) {
-            params[i] = row[i] instanceof Instant at ? Timestamp.from(at) : row[i];
-        }
-        db.sql(sql).params(params).update();
+    /** Adds one row of {@code table} to {@code writes}; {@code orNothing}: unless the row is there already. */
+    void insert(FoldListener.Table table, Object[] row, boolean orNothing, Writes writes) {
+        writes.add(inserts.computeIfAbsent(table.name() + orNothing, key -> insertInto(table, orNothing)), row);
     }
 
     private static String insertInto(FoldListener.Table table, boolean orNothing) {

@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import plenary.query.drafting.Unguarded;
 
 /**
  * The drafts processor: a failure is never logged and forgotten (Axon's default). An event the projection cannot
@@ -54,7 +55,7 @@ class DeadLetterConfig {
      */
     static EnqueuePolicy<EventMessage<?>> countingRetries() {
         return (letter, cause) -> {
-            if (SavepointPerEvent.unguarded()) {
+            if (Unguarded.now()) {
                 throw new RunAgainWithSavepoints(cause);
             }
             return Decisions.requeue(cause, l -> l.diagnostics().and(RETRIES, retries(l) + 1));

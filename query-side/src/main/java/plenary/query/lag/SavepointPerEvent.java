@@ -10,6 +10,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.ApplicationContext;
+import plenary.query.drafting.Unguarded;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -30,8 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Component
 class SavepointPerEvent implements HandlerEnhancerDefinition {
 
-    private static final String UNGUARDED = SavepointPerEvent.class.getName() + ".unguarded";
-
     private final ApplicationContext context;
     /** Set when a batch without savepoints rolled back, until a batch with them commits. */
     private final AtomicBoolean careful = new AtomicBoolean();
@@ -39,11 +38,6 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
 
     SavepointPerEvent(ApplicationContext context) {
         this.context = context;
-    }
-
-    /** Whether the current unit of work is a batch run without savepoints: nothing in it can be dead-lettered. */
-    static boolean unguarded() {
-        return CurrentUnitOfWork.isStarted() && Boolean.TRUE.equals(CurrentUnitOfWork.get().root().getResource(UNGUARDED));
     }
 
     @Override
@@ -79,10 +73,10 @@ class SavepointPerEvent implements HandlerEnhancerDefinition {
         if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
             return false;
         }
-        Boolean unguarded = batch.getResource(UNGUARDED);
+        Boolean unguarded = Unguarded.of(batch);
         if (unguarded == null) {
             unguarded = !careful.get();
-            batch.resources().put(UNGUARDED, unguarded);
+            Unguarded.decide(batch, unguarded);
             if (unguarded) {
                 batch.onRollback(u -> careful.set(true));
             } else {
