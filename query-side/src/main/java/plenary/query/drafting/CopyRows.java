@@ -1,8 +1,11 @@
 package plenary.query.drafting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,17 +15,41 @@ import java.util.Arrays;
 /**
  * The rows of one table in PostgreSQL's COPY text format, ready to copy: encoded straight into one buffer, each
  * value once. A value is escaped only if it holds a byte that COPY reads specially (a backslash, a tab, a line
- * end), which UTF-8 never puts inside a longer character; most hold none and are copied whole.
+ * end), which UTF-8 never puts inside a longer character; most hold none and are copied whole. A {@link Json} value
+ * is written as JSON straight into the buffer, without a String in between.
  */
 final class CopyRows {
 
+    /** A JSON column's value, written as JSON into the rows by the ObjectMapper given. */
+    record Json(Object value) {
+    }
+
     private static final byte[] NULL = {'\\', 'N'};
     private final FoldListener.Table table;
+    private final ObjectMapper json;
     private byte[] text = new byte[1 << 16];
     private int size;
+    /** What Jackson writes, escaped as COPY reads it, into the buffer. */
+    private final OutputStream escaping = new OutputStream() {
+        @Override
+        public void write(int b) {
+            escaped(new byte[]{(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            escaped(bytes, offset, length);
+        }
+    };
 
     CopyRows(FoldListener.Table table) {
+        this(table, null);
+    }
+
+    /** {@code json}: what writes the {@link Json} values (null: the rows hold none). */
+    CopyRows(FoldListener.Table table, ObjectMapper json) {
         this.table = table;
+        this.json = json;
     }
 
     /** Adds a row; answers its size in bytes. */
@@ -39,27 +66,31 @@ final class CopyRows {
                 put(DateTimeFormatter.ISO_INSTANT.format(at).getBytes(StandardCharsets.US_ASCII));
             } else if (value instanceof Number n) {
                 put(n.toString().getBytes(StandardCharsets.US_ASCII));
+            } else if (value instanceof Json j) {
+                try {
+                    json.writeValue(escaping, j.value());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot write " + j.value().getClass().getSimpleName() + " as JSON", e);
+                }
             } else {
-                escaped(value.toString().getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+                escaped(bytes, 0, bytes.length);
             }
         }
         put((byte) '\n');
         return size - start;
     }
 
-    private void escaped(byte[] value) {
-        int plain = 0;
-        while (plain < value.length && !special(value[plain])) {
+    private void escaped(byte[] value, int offset, int length) {
+        int end = offset + length;
+        int plain = offset;
+        while (plain < end && !special(value[plain])) {
             plain++;
         }
-        if (plain == value.length) {
-            put(value);
-            return;
-        }
-        room(value.length * 2);
-        System.arraycopy(value, 0, text, size, plain);
-        size += plain;
-        for (int i = plain; i < value.length; i++) {
+        room(plain == end ? length : length * 2);
+        System.arraycopy(value, offset, text, size, plain - offset);
+        size += plain - offset;
+        for (int i = plain; i < end; i++) {
             byte b = value[i];
             switch (b) {
                 case '\\' -> { text[size++] = '\\'; text[size++] = '\\'; }

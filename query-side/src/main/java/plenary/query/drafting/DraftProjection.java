@@ -1,5 +1,6 @@
 package plenary.query.drafting;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -85,8 +86,13 @@ class DraftProjection {
 
     /** What the event changed, as {@code draft_event} keeps it and live clients receive it: the same live and rebuilt. */
     static LiveChange change(Document before, Document after, DraftEvent event, Instant at, ObjectMapper json) {
+        return change(before, after, event, at, json.valueToTree(event));
+    }
+
+    /** The same with {@code payload} for the event's payload (null: a rebuild writes it from the event itself). */
+    static LiveChange change(Document before, Document after, DraftEvent event, Instant at, JsonNode payload) {
         return new LiveChange(after.draftId(), after.version(), event.getClass().getSimpleName(), event.actor(), at,
-                json.valueToTree(event), after.status().name(), LiveChange.changedParagraphs(before, after),
+                payload, after.status().name(), LiveChange.changedParagraphs(before, after),
                 LiveChange.placed(before, after), LiveChange.removed(before, after));
     }
 

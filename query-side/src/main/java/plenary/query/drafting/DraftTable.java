@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The query side's own tables: the current document of each draft, paragraph by paragraph ({@code draft} and
@@ -220,9 +221,17 @@ class DraftTable implements Admissions {
     }
 
     Object[] row(LiveChange event) {
-        return new Object[]{event.draftId(), event.version(), event.type(), write(event.actor()), event.timestamp(),
-                write(event.payload()), event.status(), write(event.paragraphs()), write(event.placed()),
-                write(event.removed())};
+        return row(event, event.payload(), this::write);
+    }
+
+    /**
+     * The row of {@code event} with {@code payload} for its payload, each JSON column's value as {@code json} makes
+     * it from the value: the same row live and rebuilt, which writes the JSON straight into its COPY rows.
+     */
+    static Object[] row(LiveChange event, Object payload, Function<Object, Object> json) {
+        return new Object[]{event.draftId(), event.version(), event.type(), json.apply(event.actor()),
+                event.timestamp(), json.apply(payload), event.status(), json.apply(event.paragraphs()),
+                json.apply(event.placed()), json.apply(event.removed())};
     }
 
     /** Adds one row of {@code table} to {@code writes}; {@code orNothing}: unless the row is there already. */

@@ -1,7 +1,10 @@
 package plenary.query.drafting;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -10,9 +13,13 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +88,7 @@ public class ReadModelAside {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final JdbcClient db;
+    /** The event store as the live processor reads it, but in batches of {@code plenary.rebuild.fetch} events. */
     private final EventStorageEngine store;
     private final Serializer serializer;
     private final DraftTable table;
@@ -94,27 +102,42 @@ public class ReadModelAside {
     /** The events whose rows one task makes, on one of the build's threads. */
     private final int block;
 
-    ReadModelAside(DataSource dataSource, PlatformTransactionManager transactions, EventStorageEngine store,
+    ReadModelAside(DataSource dataSource, PlatformTransactionManager transactions, ConnectionProvider connections,
+                   org.axonframework.common.transaction.TransactionManager axonTransactions,
+                   @Qualifier("eventSerializer") Serializer eventSerializer, List<EventUpcaster> upcasters,
                    @Qualifier("serializer") Serializer serializer, DraftTable table, FoldedDrafts folded,
                    Snapshots snapshots, ObjectMapper json, List<FoldListener> listeners,
                    @Value("${plenary.rebuild.chunk:10000}") int chunk,
                    @Value("${plenary.query.folded-paragraphs:20000}") long heldParagraphs,
                    @Value("${plenary.rebuild.threads:0}") int threads,
-                   @Value("${plenary.rebuild.block:256}") int block) {
+                   @Value("${plenary.rebuild.block:256}") int block,
+                   @Value("${plenary.rebuild.fetch:2000}") int fetch) {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.db = JdbcClient.create(dataSource);
-        this.store = store;
+        // Axon's engine fetches 100 events a query, each query in a transaction of its own: a tenth of the reading
+        this.store = JdbcEventStorageEngine.builder().connectionProvider(connections)
+                .transactionManager(axonTransactions).eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer).upcasterChain(new EventUpcasterChain(upcasters))
+                .batchSize(Math.max(1, fetch)).build();
         this.serializer = serializer;
         this.table = table;
         this.folded = folded;
         this.snapshots = snapshots;
         this.json = json;
-        this.listeners = listeners;
+        this.listeners = listeners.stream().map(ReadModelAside::target).toList();
         this.chunk = chunk;
         this.heldParagraphs = heldParagraphs;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.block = Math.max(1, block);
+    }
+
+    /**
+     * The listener itself, not the proxy that translates a repository's database exceptions: making a row touches no
+     * database, and going through the proxy took a tenth of making the rows (JFR).
+     */
+    private static FoldListener target(FoldListener listener) {
+        return AopProxyUtils.getSingletonTarget(listener) instanceof FoldListener target ? target : listener;
     }
 
     /**
@@ -166,15 +189,25 @@ public class ReadModelAside {
      * Gives the planner the statistics of the tables readers are about to get (their rows, and what their keys hold),
      * as it had them of the live ones. Only the columns that are not JSON: readers look rows up by the others, and
      * analysing a JSON column reads and compares every sampled document, which took seconds, more than the build.
+     * The tables on {@link #threads} connections at once: each ANALYZE works on one core.
      */
     private void analyze(List<FoldListener.Table> tables) {
-        for (FoldListener.Table t : tables) {
-            List<String> columns = db.sql("""
-                    SELECT column_name FROM information_schema.columns
-                    WHERE table_schema = ? AND table_name = ? AND data_type <> 'jsonb' ORDER BY ordinal_position""")
-                    .params(ASIDE, t.name()).query(String.class).list();
-            db.sql("ANALYZE " + ASIDE + "." + t.name() + (columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")"))
-                    .update();
+        ExecutorService analysing = Executors.newFixedThreadPool(Math.min(threads, tables.size()));
+        try {
+            List<Future<?>> each = new ArrayList<>();
+            for (FoldListener.Table t : tables) {
+                each.add(analysing.submit(() -> {
+                    List<String> columns = db.sql("""
+                            SELECT column_name FROM information_schema.columns
+                            WHERE table_schema = ? AND table_name = ? AND data_type <> 'jsonb' ORDER BY ordinal_position""")
+                            .params(ASIDE, t.name()).query(String.class).list();
+                    db.sql("ANALYZE " + ASIDE + "." + t.name()
+                            + (columns.isEmpty() ? "" : " (" + String.join(", ", columns) + ")")).update();
+                }));
+            }
+            each.forEach(Build::done);
+        } finally {
+            analysing.shutdownNow();
         }
     }
 
@@ -202,9 +235,15 @@ public class ReadModelAside {
                         db.sql("ALTER TABLE " + live + "." + t.name() + " SET SCHEMA " + RETIRED).update();
                         db.sql("ALTER TABLE " + ASIDE + "." + t.name() + " SET SCHEMA " + live).update();
                     }
-                    db.sql("DROP SCHEMA " + RETIRED + " CASCADE").update();
                     db.sql("DROP SCHEMA " + ASIDE).update();
                 });
+                // the retired tables dropped once readers have the new ones, not while they wait for them; should
+                // it fail, the next rebuild drops them first
+                try {
+                    db.sql("DROP SCHEMA " + RETIRED + " CASCADE").update();
+                } catch (DataAccessException e) {
+                    log.warn("rebuild: could not drop the retired tables: {}", e.getMessage());
+                }
                 // the same documents, rebuilt; but a rebuild after a change to the fold must not serve the old ones
                 folded.forget();
                 snapshots.forget();
@@ -254,8 +293,15 @@ public class ReadModelAside {
         return false;
     }
 
-    /** One event folded, with the document before and after it: what its rows are made from. */
-    private record Folded(Document before, Document after, DraftEvent event, Instant at) {
+    /**
+     * One event folded, with the document before and after it: what its rows are made from. Its timestamp is parsed
+     * when first asked, by the thread making its rows rather than the one reading ahead.
+     */
+    private record Folded(Document before, Document after, DraftEvent event, EventMessage<?> message) {
+
+        Instant at() {
+            return message.getTimestamp();
+        }
     }
 
     /** The rows of a block of events, by table, and their size in bytes. */
@@ -279,7 +325,8 @@ public class ReadModelAside {
         private long paragraphs;
         /** The drafts folded in this chunk, with their document as stored aside before it (null: none yet). */
         private final Map<String, Document> storedBefore = new LinkedHashMap<>();
-        private final Map<String, Instant> lastAt = new HashMap<>();
+        /** The last event folded of each draft in this chunk: when it happened is when the draft was last updated. */
+        private final Map<String, EventMessage<?>> lastAt = new HashMap<>();
         private Map<String, CopyRows> rows = new LinkedHashMap<>();
         /** The events folded and not yet handed to a thread, the blocks being made, and the bytes of those made. */
         private List<Folded> unmade = new ArrayList<>(block);
@@ -362,7 +409,6 @@ public class ReadModelAside {
                 return;
             }
             long version = domain.getSequenceNumber() + 1;
-            Instant at = message.getTimestamp();
             String draftId = event.draftId();
             Document current = held.get(draftId);
             if (current == null && version > 1) {
@@ -382,14 +428,14 @@ public class ReadModelAside {
             time.decode += folding - decoding;
             Document after = Fold.apply(before, event);
             time.fold += System.nanoTime() - folding;
-            unmade.add(new Folded(before, after, event, at));
+            unmade.add(new Folded(before, after, event, message));
             if (unmade.size() == block) {
                 handOn();
             }
             if (!storedBefore.containsKey(draftId)) {
                 storedBefore.put(draftId, before);
             }
-            lastAt.put(draftId, at);
+            lastAt.put(draftId, message);
             hold(after);
             events++;
         }
@@ -415,7 +461,6 @@ public class ReadModelAside {
                         while (!stop && messages.hasNext()) {
                             TrackedEventMessage<?> message = messages.next();
                             message.getPayload();
-                            message.getTimestamp();
                             put(message);
                         }
                     } catch (RuntimeException | Error e) {
@@ -493,10 +538,13 @@ public class ReadModelAside {
             Map<String, CopyRows> made = new LinkedHashMap<>();
             long bytes = 0;
             for (Folded f : events) {
-                bytes += made.computeIfAbsent(DraftTable.EVENTS.name(), name -> new CopyRows(DraftTable.EVENTS))
-                        .add(table.row(DraftProjection.change(f.before(), f.after(), f.event(), f.at(), json)));
+                Instant at = f.at();
+                // the payload written from the event, as valueToTree then writing the tree would, without the tree
+                LiveChange change = DraftProjection.change(f.before(), f.after(), f.event(), at, (JsonNode) null);
+                bytes += made.computeIfAbsent(DraftTable.EVENTS.name(), name -> new CopyRows(DraftTable.EVENTS, json))
+                        .add(DraftTable.row(change, f.event(), CopyRows.Json::new));
                 for (FoldListener listener : listeners) {
-                    Object[] row = listener.row(f.before(), f.after(), f.event(), f.at());
+                    Object[] row = listener.row(f.before(), f.after(), f.event(), at);
                     if (row != null) {
                         bytes += made.computeIfAbsent(listener.table().name(), name -> new CopyRows(listener.table()))
                                 .add(row);
@@ -567,7 +615,8 @@ public class ReadModelAside {
                 });
             }
             long storing = System.nanoTime();
-            storedBefore.forEach((draftId, before) -> table.store(before, held.get(draftId), lastAt.get(draftId)));
+            storedBefore.forEach((draftId, before) -> table.store(before, held.get(draftId),
+                    lastAt.get(draftId).getTimestamp()));
             time.documents += System.nanoTime() - storing;
             storedBefore.clear();
             lastAt.clear();

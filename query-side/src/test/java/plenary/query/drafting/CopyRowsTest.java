@@ -1,5 +1,6 @@
 package plenary.query.drafting;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import plenary.devdb.DevDatabase;
@@ -11,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +50,29 @@ class CopyRowsTest {
                 }
             }
             assertThat(read).isEqualTo(values);
+        }
+    }
+
+    @Test
+    void aJsonValueWrittenStraightIntoTheRowsIsTheJsonItsTextWouldBe() throws Exception {
+        DevDatabase db = DevDatabase.forTests();
+        ObjectMapper json = new ObjectMapper();
+        List<Object> values = List.of(Map.of("text", "back\\slash, tab\there, line\nend, \\N", "n", 3),
+                List.of("Türkiye – “quoted” ✓ 😀", "x".repeat(20_000)), "ends with \\", Map.of());
+        FoldListener.Table table = new FoldListener.Table("copied_json", "n", "straight::jsonb", "text::jsonb");
+        CopyRows rows = new CopyRows(table, json);
+        for (int i = 0; i < values.size(); i++) {
+            rows.add(new Object[]{i, new CopyRows.Json(values.get(i)), json.writeValueAsString(values.get(i))});
+        }
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE copied_json (n INT PRIMARY KEY, straight JSONB, text JSONB)");
+            rows.copy(c.unwrap(PGConnection.class), "public");
+            try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE straight = text) FROM copied_json")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(values.size());
+                assertThat(rs.getInt(2)).isEqualTo(values.size());
+            }
         }
     }
 }
