@@ -34,6 +34,7 @@ import plenary.text.PlainText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** One line per event, in the room's words: "KAZ bracketed 'manage borders' in PP (v)". */
@@ -161,8 +162,11 @@ final class Descriptions {
         return new PlainText(doc.participants()).of(content);
     }
 
+    /** Compiled once: a rebuild quotes a text for most of its events. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static String quote(String text) {
-        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        String line = text == null ? "" : SPACES.matcher(text.strip()).replaceAll(" ");
         return "'" + (line.length() > QUOTE_LENGTH ? line.substring(0, QUOTE_LENGTH - 1) + "…" : line) + "'";
     }
 
