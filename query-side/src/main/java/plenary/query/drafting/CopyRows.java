@@ -88,16 +88,23 @@ final class CopyRows {
             plain++;
         }
         room(plain == end ? length : length * 2);
-        System.arraycopy(value, offset, text, size, plain - offset);
-        size += plain - offset;
-        for (int i = plain; i < end; i++) {
-            byte b = value[i];
-            switch (b) {
-                case '\\' -> { text[size++] = '\\'; text[size++] = '\\'; }
-                case '\n' -> { text[size++] = '\\'; text[size++] = 'n'; }
-                case '\r' -> { text[size++] = '\\'; text[size++] = 'r'; }
-                case '\t' -> { text[size++] = '\\'; text[size++] = 't'; }
-                default -> text[size++] = b;
+        // the runs between special bytes copied whole: rendered HTML in JSON has an escaped quote every few bytes
+        for (int from = offset; ; ) {
+            System.arraycopy(value, from, text, size, plain - from);
+            size += plain - from;
+            if (plain == end) {
+                return;
+            }
+            text[size++] = '\\';
+            text[size++] = switch (value[plain]) {
+                case '\n' -> (byte) 'n';
+                case '\r' -> (byte) 'r';
+                case '\t' -> (byte) 't';
+                default -> (byte) '\\';
+            };
+            from = ++plain;
+            while (plain < end && !special(value[plain])) {
+                plain++;
             }
         }
     }
