@@ -111,11 +111,12 @@ public class ReadModelAside {
                    @Value("${plenary.query.folded-paragraphs:20000}") long heldParagraphs,
                    @Value("${plenary.rebuild.threads:0}") int threads,
                    @Value("${plenary.rebuild.block:256}") int block,
-                   @Value("${plenary.rebuild.fetch:2000}") int fetch) {
+                   @Value("${plenary.rebuild.fetch:500}") int fetch) {
         this.dataSource = dataSource;
         this.transactions = new TransactionTemplate(transactions);
         this.db = JdbcClient.create(dataSource);
-        // Axon's engine fetches 100 events a query, each query in a transaction of its own: a tenth of the reading
+        // Axon's engine fetches 100 events a query, each query in a transaction of its own: a tenth of the reading;
+        // not many more, since a chunk's end throws away what was fetched past it
         this.store = JdbcEventStorageEngine.builder().connectionProvider(connections)
                 .transactionManager(axonTransactions).eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer).upcasterChain(new EventUpcasterChain(upcasters))
@@ -160,7 +161,12 @@ public class ReadModelAside {
                         .update();
             }
         });
-        Build build = new Build(path, progress);
+        // lz4 where PostgreSQL has it: most rows are over the TOAST threshold, and pglz compressing them took much of
+        // each COPY; readers read either the same
+        String compression = db.sql("""
+                SELECT 'lz4' FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)""")
+                .query(String.class).optional().orElse(null);
+        Build build = new Build(path, compression, progress);
         try (build) {
             while (Boolean.TRUE.equals(transactions.execute(status -> build.chunk(liveToken(false), false)))) {
                 // each chunk commits aside; the live tables are untouched
@@ -319,6 +325,8 @@ public class ReadModelAside {
 
         /** Set LOCAL in each transaction: the aside tables first, the rest (the event store, tokens) as usual. */
         private final String searchPath;
+        /** How PostgreSQL compresses the long values written aside (null: as it does by default). */
+        private final String compression;
         private final BiConsumer<Long, Long> progress;
         /** Each draft's document as last folded, least recently folded first; evicted ones are read back aside. */
         private final LinkedHashMap<String, Document> held = new LinkedHashMap<>(64, 0.75f, true);
@@ -345,8 +353,9 @@ public class ReadModelAside {
         private long committedEvents;
         final Timing time = new Timing();
 
-        Build(String searchPath, BiConsumer<Long, Long> progress) {
+        Build(String searchPath, String compression, BiConsumer<Long, Long> progress) {
             this.searchPath = searchPath;
+            this.compression = compression;
             this.progress = progress;
             AtomicInteger n = new AtomicInteger();
             this.makers = Executors.newFixedThreadPool(threads, r -> daemon(r, "plenary-rebuild-rows-" + n.incrementAndGet()));
@@ -367,6 +376,10 @@ public class ReadModelAside {
         boolean chunk(TrackingToken live, boolean last) {
             db.sql("SELECT set_config('search_path', ?, true)").param(ASIDE + ", " + searchPath).query(String.class)
                     .single();
+            if (compression != null) {
+                db.sql("SELECT set_config('default_toast_compression', ?, true)").param(compression)
+                        .query(String.class).single();
+            }
             TrackingToken reached = token;
             int read = 0;
             made = 0;
@@ -608,6 +621,13 @@ public class ReadModelAside {
                     if (copyConnection == null) {
                         copyConnection = dataSource.getConnection();
                         copyConnection.setAutoCommit(true);
+                        if (compression != null) {
+                            try (var set = copyConnection.prepareStatement(
+                                    "SELECT set_config('default_toast_compression', ?, false)")) {
+                                set.setString(1, compression);
+                                set.execute();
+                            }
+                        }
                     }
                     copy(chunkRows, copyConnection);
                     time.copy.addAndGet(System.nanoTime() - copyingThen);
@@ -684,7 +704,10 @@ public class ReadModelAside {
             try {
                 copier.awaitTermination(1, TimeUnit.MINUTES);
                 if (copyConnection != null) {
-                    copyConnection.close();
+                    Connection copied = copyConnection;
+                    try (copied; var reset = copied.createStatement()) {
+                        reset.execute("RESET default_toast_compression"); // the connection goes back to the pool
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
