@@ -30,6 +30,7 @@ class ArchitectureTest {
             "plenary.command.database.DatabaseDown",
             "plenary.command.input.BadInput",
             "plenary.command.input.Limits",
+            "plenary.command.record.LastLink",
             "plenary.command.store.ExpectedVersion",
             "plenary.query.QuerySideApplication",
             "plenary.query.drafting.DraftDocuments",

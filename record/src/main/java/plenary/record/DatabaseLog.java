@@ -71,14 +71,16 @@ public final class DatabaseLog {
             s.setString(1, draftId);
             s.setLong(2, sequence);
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                JsonNode metaData = StoredEvent.json(rs.getBytes(1));
-                JsonNode hash = metaData == null ? null : metaData.get(HashChain.METADATA_KEY);
-                return hash == null || !hash.isTextual() ? null : hash.asText();
+                return rs.next() ? hashIn(rs.getBytes(1)) : null;
             }
         }
+    }
+
+    /** The chain hash in an event's stored metadata, or null if it carries none. */
+    public static String hashIn(byte[] metaData) {
+        JsonNode fields = StoredEvent.json(metaData);
+        JsonNode hash = fields == null ? null : fields.get(HashChain.METADATA_KEY);
+        return hash == null || !hash.isTextual() ? null : hash.asText();
     }
 
     /** The last checkpoint of a draft's stream and its sequence number there, if it has one. */

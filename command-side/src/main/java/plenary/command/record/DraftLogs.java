@@ -56,7 +56,8 @@ final class DraftLogs {
         if (sequence == 0) {
             return DraftLog.empty(draftId);
         }
-        String storedHead = store.recordedHash(draftId, sequence - 1);
+        String storedHead = LastLink.known(draftId, sequence - 1) ? LastLink.hash(draftId)
+                : store.recordedHash(draftId, sequence - 1);
         DraftLog known;
         synchronized (recent) {
             known = recent.get(draftId);
