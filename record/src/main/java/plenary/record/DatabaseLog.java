@@ -1,6 +1,5 @@
 package plenary.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -78,9 +77,7 @@ public final class DatabaseLog {
 
     /** The chain hash in an event's stored metadata, or null if it carries none. */
     public static String hashIn(byte[] metaData) {
-        JsonNode fields = StoredEvent.json(metaData);
-        JsonNode hash = fields == null ? null : fields.get(HashChain.METADATA_KEY);
-        return hash == null || !hash.isTextual() ? null : hash.asText();
+        return StoredEvent.hashIn(StoredEvent.json(metaData));
     }
 
     /** The last checkpoint of a draft's stream and its sequence number there, if it has one. */

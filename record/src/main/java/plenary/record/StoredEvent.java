@@ -24,6 +24,11 @@ public record StoredEvent(String aggregateIdentifier, String aggregateType, long
 
     /** The chain hash recorded in the metadata, or null. */
     public String recordedHash() {
+        return hashIn(metaData);
+    }
+
+    /** The chain hash in an event's metadata fields, or null if it carries none. */
+    static String hashIn(JsonNode metaData) {
         JsonNode hash = metaData == null ? null : metaData.get(HashChain.METADATA_KEY);
         return hash == null || !hash.isTextual() ? null : hash.asText();
     }

@@ -275,33 +275,31 @@ public final class MarkdownRenderer {
      * run escapes what comes next is for reading it back to tell.
      */
     static String escape(String text, boolean strict) {
-        if (!escapable(text, strict)) {
+        int first = 0;
+        while (first < text.length() && !escaped(text, first, strict)) {
+            first++;
+        }
+        if (first == text.length()) {
             return text; // most runs: rendering every changed paragraph of a rebuild spent an eighth of its time here
         }
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
-            boolean markup = c == '*' || c == '_' || c == '`'
-                    || (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?'));
-            boolean escapes = c == '\\' && (isAsciiPunctuation(next) || strict);
-            if (c == '[' || c == ']' || escapes || (strict && markup)) {
+        StringBuilder sb = new StringBuilder(text.length() + 8).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            if (escaped(text, i, strict)) {
                 sb.append('\\');
             }
-            sb.append(c);
+            sb.append(text.charAt(i));
         }
         return sb.toString();
     }
 
-    /** Whether {@link #escape} would escape anything in the text: whether it holds a character it may escape. */
-    private static boolean escapable(String text, boolean strict) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '[' || c == ']' || c == '\\' || (strict && (c == '*' || c == '_' || c == '`' || c == '<'))) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether the character at {@code i} is written with a backslash before it. */
+    private static boolean escaped(String text, int i, boolean strict) {
+        char c = text.charAt(i);
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        boolean markup = c == '*' || c == '_' || c == '`'
+                || (c == '<' && (Character.isLetter(next) || next == '/' || next == '!' || next == '?'));
+        boolean escapes = c == '\\' && (isAsciiPunctuation(next) || strict);
+        return c == '[' || c == ']' || escapes || (strict && markup);
     }
 
     private static boolean isAsciiPunctuation(char c) {
